@@ -1,0 +1,52 @@
+# Newsroom: `make run` serves the site, `make test` checks everything.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run serve setup test lint format migrations-check pytest clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when the requirements change.
+$(VENV)/.installed: $(BIN)/python requirements.txt
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## run: install, migrate, import the seed articles, ensure an admin account, serve on $(HOST)
+run: setup serve
+
+setup: $(VENV)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) import_seeds --publish
+	$(MANAGE) ensure_editor
+
+serve:
+	$(MANAGE) runserver $(HOST)
+
+## test: lint, format check, migration check and the pytest suite
+test: $(VENV)/.installed-dev lint migrations-check pytest
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check:
+	$(MANAGE) makemigrations --check --dry-run
+
+pytest:
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,33 @@
+"""Name normalisation shared by the importer and the database.
+
+Plain Python with no Django import: the people app stores the output of
+``normalize_name`` in an indexed column so the importer can link a name in new
+text to an entity editors already curated with one query.
+"""
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
+_SPACES = re.compile(r"\s+")
+
+
+def unify_punctuation(text: str) -> str:
+    """Replace typographic apostrophes and dashes with their ASCII forms."""
+    return text.translate(_APOSTROPHES).translate(_DASHES)
+
+
+def normalize_name(name: str) -> str:
+    """Return the lookup key for a name: the same for every way of typing it.
+
+    Apostrophe and dash variants, letter case, accents' composed/decomposed
+    forms, surrounding punctuation and runs of whitespace all compare equal,
+    so "Steve O’Connell" and "steve  o'connell" share one key.
+
+    >>> normalize_name("Steve O’Connell") == normalize_name("STEVE O'CONNELL")
+    True
+    """
+    text = unicodedata.normalize("NFC", unify_punctuation(name))
+    text = _SPACES.sub(" ", text).strip(" .,;:'\"")
+    return text.casefold()

@@ -1,0 +1,236 @@
+"""Articles, their body blocks, the quotes in them and corrections."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from people.models import Organisation, Person
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles readers may see: published, with a publication time that has come.
+
+        Every public surface (pages, feeds, sitemaps, search, related links)
+        starts from this queryset. A published article dated in the future is
+        "scheduled" and appears by itself when its time comes, with no cron.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Article(models.Model):
+    """A news article.
+
+    The body is stored as ordered ``Block`` rows (paragraph, subhead, caption)
+    rather than one text field or a JSON list. Editors edit blocks one by one
+    as an inline in admin, and a ``Quote`` points at the blocks it spans with
+    foreign keys: when an editor inserts, deletes or reorders paragraphs, each
+    quote still points at the paragraphs it came from, where a numeric offset
+    into a text field or list would silently point at the wrong one.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=255,
+        unique=True,
+        help_text="The last part of the article's address; keep it stable once published.",
+    )
+    headline_needs_review = models.BooleanField(
+        default=False,
+        help_text="Ticked when the headline was made up by the importer. "
+        "Untick once you have written a real one.",
+    )
+    standfirst = models.TextField(
+        blank=True, help_text="The summary paragraph shown under the headline and in listings."
+    )
+    byline = models.CharField(max_length=200, blank=True, help_text="Who wrote it.")
+    publication = models.CharField(
+        max_length=200, blank=True, help_text="The outlet that first published it."
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When readers can see it. A future time schedules the article.",
+    )
+    source_file = models.CharField(
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="The file the importer read this article from.",
+    )
+    source_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    tags = TaggableManager(blank=True, help_text="Comma-separated topics.")
+    people = models.ManyToManyField(
+        Person, blank=True, related_name="articles", verbose_name="people mentioned"
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="articles",
+        verbose_name="organisations mentioned",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["imported_at"])
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        permissions = [("publish_article", "Can publish and unpublish articles")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_file"],
+                condition=~Q(source_file=""),
+                name="unique_article_source_file",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"], name="article_listing")]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class Block(models.Model):
+    """One paragraph, subhead or caption of an article's body, in reading order."""
+
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph", "Paragraph"
+        SUBHEAD = "subhead", "Subhead"
+        CAPTION = "caption", "Photo caption"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveIntegerField(
+        help_text="Order in the article; blocks are shown from the lowest number up."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARAGRAPH)
+    text = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        indexes = [models.Index(fields=["article", "position"], name="block_order")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.position}: {self.text[:60]}"
+
+
+class Quote(models.Model):
+    """Words attributed to a person or an organisation (never both) in an article."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct"
+        PARTIAL = "partial", "Partial (inside narration)"
+        FRAGMENT = "fragment", "Fragment (a few words)"
+        INDIRECT = "indirect", "Indirect (reported speech)"
+
+    class Status(models.TextChoices):
+        EXTRACTED = "extracted", "Extracted (not yet reviewed)"
+        CONFIRMED = "confirmed", "Confirmed"
+        REJECTED = "rejected", "Rejected"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    text = models.TextField()
+    speaker_person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        help_text="Who said it. Leave empty if an organisation said it or nobody is known.",
+    )
+    speaker_organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        help_text="The organisation that said it, when no single person did.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DIRECT)
+    verb = models.CharField(
+        max_length=50, blank=True, help_text='The attribution verb, e.g. "said", "wrote".'
+    )
+    first_block = models.ForeignKey(
+        Block,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The paragraph the quote starts in.",
+    )
+    last_block = models.ForeignKey(
+        Block,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The paragraph the quote ends in.",
+    )
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order of the quote in the article."
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.EXTRACTED, db_index=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(speaker_person__isnull=True) | Q(speaker_organisation__isnull=True),
+                name="quote_single_speaker",
+                violation_error_message="A quote has a person or an organisation as speaker, "
+                "not both.",
+            ),
+        ]
+
+    def __str__(self):
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"“{text}” ({self.speaker or 'unattributed'})"
+
+    @property
+    def speaker(self):
+        return self.speaker_person or self.speaker_organisation
+
+
+class Correction(models.Model):
+    """A dated note appended to a published article when something was wrong."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(help_text="What was wrong and what is right now. Readers see this.")
+    created_at = models.DateTimeField(default=timezone.now, help_text="The date readers see.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "created_at"]
+
+    def __str__(self):
+        return f"Correction to {self.article} ({self.created_at:%d %b %Y})"

@@ -1,0 +1,58 @@
+"""Fixtures shared by the whole suite.
+
+Browser tests use Debian's Chromium (never a downloaded one: see
+../shared/TOOLING.md). On a developer's laptop without Chromium they skip;
+in CI (`REQUIRE_BROWSER=1`, set by .ci/run) a missing browser fails instead,
+so a skipped browser run can never look green.
+"""
+
+import os
+import shutil
+
+import pytest
+
+# pytest-playwright runs an event loop in the test thread; the ORM calls that
+# live_server tests make from that thread are safe because they are not async.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def require_tool(available: bool, reason: str) -> None:
+    """Skip when a local tool is missing, or fail when CI says it must be there."""
+    if available:
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        pytest.fail(f"{reason} (REQUIRE_BROWSER is set, so this may not be skipped)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, browser_name):
+    if browser_name != "chromium":
+        return browser_type_launch_args
+    require_tool(os.path.exists(CHROMIUM), f"Chromium not found at {CHROMIUM}")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, so cached pages never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
