@@ -72,6 +72,13 @@ class Article(models.Model):
     )
     source_checksum = models.CharField(max_length=64, blank=True, editable=False)
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    imported_values = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="What the importer last wrote (headline, standfirst, body…). A re-import "
+        "only replaces a field an editor has not changed since.",
+    )
     tags = TaggableManager(blank=True, help_text="Comma-separated topics.")
     people = models.ManyToManyField(
         Person, blank=True, related_name="articles", verbose_name="people mentioned"
@@ -84,7 +91,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["imported_at"])
+    history = HistoricalRecords(excluded_fields=["imported_at", "imported_values"])
 
     objects = ArticleQuerySet.as_manager()
 

@@ -1,0 +1,40 @@
+"""Turn plain-text news articles into structured data: no Django in here.
+
+    >>> from articles.ingest import parse_article
+    >>> article = parse_article(text, source="story.txt")
+
+``read_article(path)`` does the same for a file, after checking it is a
+readable UTF-8 text file of sensible size. Both raise ``IngestError`` with a
+one-line reason for input that is not an article.
+"""
+
+from pathlib import Path
+
+from .parsed import (
+    IngestError,
+    ParsedArticle,
+    ParsedBlock,
+    ParsedOrganisation,
+    ParsedPerson,
+    ParsedQuote,
+)
+from .parser import parse_article
+from .source import checksum, decode_article_bytes, read_article_bytes
+
+__all__ = [
+    "IngestError",
+    "ParsedArticle",
+    "ParsedBlock",
+    "ParsedOrganisation",
+    "ParsedPerson",
+    "ParsedQuote",
+    "parse_article",
+    "read_article",
+]
+
+
+def read_article(path: Path) -> ParsedArticle:
+    """Read and parse one article file; ``IngestError`` says why a file is refused."""
+    data = read_article_bytes(path)
+    text = decode_article_bytes(data)
+    return parse_article(text, source=path.name, checksum=checksum(data))
