@@ -18,10 +18,12 @@ phrases. When none of these resolves, the speaker is None: never a guess.
 import re
 from dataclasses import dataclass
 
-from .entities import Entities, Mention
+from .entities import Entities, Mention, head_of_phrase
 from .lexicon import (
+    COMPANY_HEADS,
     GENERIC_ORGANISATION_NOUNS,
     LEADING_PREPOSITIONS,
+    ROLE_NOUNS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
     SPOKESPEOPLE,
@@ -41,6 +43,10 @@ _SPOKESPERSON = re.compile(
 )
 _GENERIC = re.compile(r"\bthe\s+(" + "|".join(GENERIC_ORGANISATION_NOUNS) + r")\b", re.IGNORECASE)
 _SPEECH_PHRASE = re.compile(r"\b(?:" + "|".join(SPEECH_PHRASES) + r")\b", re.IGNORECASE)
+_TITLED = re.compile(
+    r"\bthe\s+(?:[\w’'-]+\s+)?(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
 
@@ -196,12 +202,24 @@ class Attributor:
         spokes = _SPOKESPERSON.search(region)
         if spokes:
             return self._spokesperson(block, start, end, spokes)
-        for mention in self.entities.mentions_between(block, start, end):
-            if mention.in_quote or text[mention.end : mention.end + 2] in ("’s", "'s"):
-                continue
-            return self._speaker_for(mention)
+        mentions = [
+            m
+            for m in self.entities.mentions_between(block, start, end)
+            if not m.in_quote and text[m.end : m.end + 2] not in ("’s", "'s")
+        ]
+        if mentions:
+            head = head_of_phrase(self.entities.article, mentions[0], mentions)
+            return self._speaker_for(head)
         generic = _GENERIC.search(region)
-        return self._generic_organisation(generic.group(1)) if generic else NOBODY
+        if generic:
+            return self._generic_organisation(generic.group(1))
+        titled = _TITLED.search(region)
+        return self._person_by_role(titled.group(1)) if titled else NOBODY
+
+    def _person_by_role(self, noun: str) -> Speaker:
+        """ "the striker said": the one person in the article with that role."""
+        found = [p for p in self.entities.people.values() if noun.lower() in p.role.lower().split()]
+        return Speaker(found[0].key, "person") if len(found) == 1 else NOBODY
 
     def _speaker_for(self, mention: Mention) -> Speaker:
         if mention.kind == "organisation":
@@ -227,7 +245,11 @@ class Attributor:
         ]
         if inside:
             return Speaker(inside[0].key, "organisation")
-        return self._generic_organisation(owner) if owner else NOBODY
+        following = re.match(r"[\w’'-]+", self.paragraphs[block][start + match.end() : end])
+        for noun in (owner, following.group() if following else None):
+            if noun and noun.lower() in GENERIC_ORGANISATION_NOUNS:
+                return self._generic_organisation(noun)  # "a spokeswoman for the company"
+        return NOBODY
 
     def _generic_organisation(self, noun: str) -> Speaker:
         """ "the council" or "a council spokesperson": the one organisation of that sort."""
@@ -235,7 +257,10 @@ class Attributor:
         if head is None:
             return NOBODY
         orgs = self.entities.organisations.values()
-        found = [o for o in orgs if head in {w.lower() for w in o.words} or o.org_kind == head]
+        if head == "company":
+            found = [o for o in orgs if len(o.words) > 1 and o.words[-1].lower() in COMPANY_HEADS]
+        else:
+            found = [o for o in orgs if head in {w.lower() for w in o.words} or o.org_kind == head]
         return Speaker(found[0].key, "organisation") if len(found) == 1 else NOBODY
 
     def _sentences(self, block: int) -> list[int]:

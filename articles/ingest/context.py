@@ -13,6 +13,7 @@ from .lexicon import (
     FUNCTION_WORDS,
     HONORIFICS,
     INVERTING_VERBS,
+    NAMING_VERBS,
     ROLE_NOUNS,
     SPEECH_VERBS,
 )
@@ -64,7 +65,7 @@ def _may_open_role(word: str) -> bool:
 def role_before(text: str, start: int) -> str:
     """The title written just before a name: "deputy mayor for policing", "Tower Hamlets mayor"."""
     words = _role_words_before(text, start)
-    noun = max((i for i, w in enumerate(words) if w.lower() in ROLE_NOUNS), default=None)
+    noun = max((i for i, w in enumerate(words) if is_role_word(w)), default=None)
     if noun is None:
         return ""
     tail = words[noun + 1 :]
@@ -87,9 +88,24 @@ def role_after(text: str, end: int) -> str:
     words = phrase.split()
     if words[0].lower() in {"who", "which", "whose", "whom", "said", "says", "and", "but"}:
         return ""
-    if not any(w.lower().strip("’'") in ROLE_NOUNS for w in words) or len(words) > 10:
+    if not any(is_role_word(w) for w in words) or len(words) > 10:
         return ""
     return phrase
+
+
+def has_relative_who(text: str, start: int, end: int) -> bool:
+    """ "Bill Harker, who has fished…": only people take "who" (not after "of" or "in",
+    where the name is a place: "residents of Tower Hamlets, who …")."""
+    if not re.match(r",?\s+who\s", text[end : end + 8]):
+        return False
+    before = text[max(0, start - 12) : start]
+    return not re.search(r"\b(?:of|in|at|from|across)\s+(?:the\s+)?$", before)
+
+
+def is_role_word(word: str) -> bool:
+    """A role noun, including the last part of a compound: "singer-songwriter"."""
+    lowered = word.lower().strip("’'")
+    return lowered in ROLE_NOUNS or lowered.rsplit("-", 1)[-1] in ROLE_NOUNS
 
 
 def has_age_after(text: str, end: int) -> bool:
@@ -99,7 +115,7 @@ def has_age_after(text: str, end: int) -> bool:
 def speech_verb_next_to(text: str, start: int, end: int) -> str:
     """A speech verb right after ("Jane Doe said") or right before ("said Jane Doe") a name."""
     after = _AFTER_VERB.match(text[end : end + 60])
-    if after and after.group(1).lower() in SPEECH_VERBS:
+    if after and after.group(1).lower() in NAMING_VERBS:
         return after.group(1).lower()
     before = _BEFORE_VERB.search(text[max(0, start - 30) : start])
     if before and before.group(1).lower() in INVERTING_VERBS:

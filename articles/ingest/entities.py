@@ -106,6 +106,19 @@ class Article:
         return self.tokens[block][bisect_left(starts, start) : bisect_left(starts, end)]
 
 
+def head_of_phrase(article: Article, chosen: Mention, mentions: list[Mention]) -> Mention:
+    """The person an organisation's name only modifies: in "Western Isles Ferries
+    chief executive Karen Doyle" or "WVCA mayor Sandra Okonjo", the person."""
+    if chosen.kind not in ("organisation", "candidate"):
+        return chosen
+    following = [m for m in mentions if m.start > chosen.start and m.kind == "person"]
+    if following:
+        gap = article.paragraphs[chosen.block][chosen.end : following[0].start].strip()
+        if gap == "" or (gap.replace("’s", "").replace("'s", "").islower() and "," not in gap):
+            return following[0]
+    return chosen
+
+
 def person_key(words: tuple[str, ...]) -> str:
     return normalize_name(f"{words[0]} {words[-1]}")
 
@@ -178,6 +191,16 @@ class Entities:
         found = [p for p in self.people.values() if p.surname == wanted]
         if gender and len(found) > 1:
             found = [p for p in found if p.gender in (gender, None)]
+        return found[0] if len(found) == 1 else None
+
+    def by_first_name(self, name: str) -> Entity | None:
+        """The one person whose full name starts with this name ("Brenda"), or None."""
+        wanted = normalize_name(name)
+        found = [
+            p
+            for p in self.people.values()
+            if len(p.words) > 1 and normalize_name(p.words[0]) == wanted
+        ]
         return found[0] if len(found) == 1 else None
 
     def entity(self, mention: Mention) -> Entity | None:

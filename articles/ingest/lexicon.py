@@ -31,7 +31,27 @@ SPEECH_VERBS = frozenset(
         emphasised emphasize emphasizes emphasized predict predicts predicted complain
         complains complained agree agrees agreed accuse accuses accused shout shouts shouted
         cry cries cried yell yells yelled chant chants chanted scream screams screamed
-        whisper whispers whispered joke jokes joked plead pleads pleaded
+        whisper whispers whispered joke jokes joked plead pleads pleaded laugh laughs
+        laughed smile smiles smiled sigh sighs sighed quip quips quipped beam beams beamed
+        gush gushes gushed enthuse enthuses enthused reflect reflects reflected
+        """
+    )
+)
+
+# Verbs that, right next to a name, show the name is a person: "Jane Doe said".
+# Narrower than SPEECH_VERBS: "Upper Saxby, admitted" is an address, then a plea.
+NAMING_VERBS = frozenset(
+    _words("said says told tells added adds wrote writes explained insisted replied asked")
+)
+
+# Institution words of businesses, for "the company" or "the firm".
+COMPANY_HEADS = frozenset(
+    _words(
+        """
+        services estates homes developments properties holdings partners systems solutions
+        technologies industries enterprises associates ventures ferries airways airlines
+        railway railways buses utilities energy water company corporation ltd plc inc group
+        bank
         """
     )
 )
@@ -51,12 +71,13 @@ INVERTING_VERBS = frozenset(
 # ("He went on: …"), listed apart because alone they are ordinary words.
 SPEECH_PHRASES = ("went on", "pointed out", "spoke of")
 
-HONORIFICS_MALE = frozenset(_words("mr sir lord baron"))
+HONORIFICS_MALE = frozenset(_words("mr sir lord baron fr father"))
 HONORIFICS_FEMALE = frozenset(_words("mrs ms miss dame lady baroness"))
 HONORIFICS_NEUTRAL = frozenset(
     _words(
         """
-        mx dr prof professor rev reverend cllr councillor judge justice
+        mx dr prof professor rev reverend cllr councillor judge justice det insp supt sgt pc
+        dc ds di dci dsu ch con
         """
     )
 )
@@ -84,7 +105,16 @@ ROLE_NOUNS = frozenset(
         steward rapporteur inspectorate regulator watchdog partner player footballer striker
         goalkeeper defender midfielder winger forward boxer athlete runner cyclist jockey
         trainer umpire referee developer farmer landlady publican chef owner director-
-        general secretary-general commissioner-general
+        general secretary-general commissioner-general colleague friend neighbour neighbor
+        husband wife son daughter brother sister gran grandma grandad granddad grandpa mum
+        mom dad uncle aunt nephew niece cousin fiance fiancee fiancé boyfriend girlfriend
+        singer songwriter musician fiddler guitarist drummer composer conductor poet
+        novelist writer photographer artist designer architect engineer angler fisherman
+        walker driver passenger commuter shopper customer patient carer worker employee
+        midwife paramedic firefighter soldier pilot dentist pharmacist vet baker butcher
+        plumber builder electrician mechanic cleaner caretaker lecturer tutor graduate
+        fundraiser donor survivor mourner teenager grandmother grandfather substitute
+        insp sgt supt
         """
     )
 )
@@ -142,6 +172,7 @@ ORGANISATION_HEADS = {
     "buses": "other",
     "utilities": "other",
     "energy": "other",
+    "water": "other",
     "authority": "regulator",
     "commission": "regulator",
     "inspectorate": "regulator",
@@ -208,6 +239,9 @@ ORGANISATION_HEADS = {
 DOCUMENT_HEADS = frozenset(
     ["act", "acts", "bill", "bills", "order", "regulations", "directive", "treaty", "report"]
 )
+
+# Words that open the name of a place: "River Hallow", "Mount Pleasant".
+PLACE_OPENERS = frozenset(_words("river lake loch mount port fort cape isle"))
 
 # Words that make a capitalised run a place or a building rather than a body.
 PLACE_HEADS = frozenset(

@@ -9,12 +9,14 @@ returns a ``Piece`` saying which, without looking at the rest of the article.
 
 from dataclasses import dataclass
 
+from .context import is_role_word
 from .lexicon import (
     DOCUMENT_HEADS,
     FUNCTION_WORDS,
     HONORIFICS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    PLACE_OPENERS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
@@ -55,7 +57,7 @@ class Piece:
 
 
 def _is_role_word(token: Token) -> bool:
-    return token.lower in ROLE_NOUNS or token.lower in ROLE_MODIFIERS
+    return token.lower in ROLE_MODIFIERS or is_role_word(token.base)
 
 
 def _is_role_noun_only(token: Token) -> bool:
@@ -91,14 +93,30 @@ def _strip_leading(tokens: list[Token], common_words: set[str], sentence_start: 
     while tokens and tokens[0].lower in FUNCTION_WORDS and tokens[0].lower not in HONORIFICS:
         tokens.pop(0)
         sentence_start = False
-    if (
-        sentence_start
-        and len(tokens) > 1
-        and tokens[0].lower in common_words
-        and tokens[0].lower not in HONORIFICS
-        and not _is_role_word(tokens[0])
-    ):
-        tokens.pop(0)
+    while tokens and _is_descriptor(tokens[0]):
+        tokens.pop(0)  # "Gran-of-five Brenda Kettle"
+    if not sentence_start or len(tokens) < 2 or tokens[0].lower in HONORIFICS:
+        return
+    first = tokens[0]
+    ordinary = first.lower in common_words and not _is_role_word(first)
+    if ordinary or (first.lower.endswith("ing") and first.lower not in ROLE_NOUNS):
+        tokens.pop(0)  # "Missed files…", "Defending Gaskell, Ms Fenwick said"
+
+
+def _is_descriptor(token: Token) -> bool:
+    """A hyphenated word with lower-case parts describes; it does not name."""
+    parts = token.base.split("-")
+    return len(parts) > 1 and any(part[:1].islower() for part in parts[1:])
+
+
+def _organisation_after_of(tokens: tuple[Token, ...]) -> tuple[Token, ...] | None:
+    for i, token in enumerate(tokens):
+        if token.lower in JOINERS and i > 0:
+            tail = tokens[i + 1 :]
+            while tail and tail[0].lower == "the":
+                tail = tail[1:]
+            return tail if len(tail) > 1 and organisation_head(tail) else None
+    return None
 
 
 def _split_role(tokens: list[Token], known_names: set[tuple[str, str]]) -> tuple[str, list, list]:
@@ -156,6 +174,9 @@ def read_run(
         if sentence_start and _is_role_noun_only(tokens[0]) and len(tokens) > 2:
             whole = whole[1:]  # "Developer Kestrel Estates said"
         return Piece("organisation", whole)
+    tail = _organisation_after_of(whole)
+    if tail and not _is_role_word(whole[0]):
+        return Piece("organisation", tail)  # "Members of Tremorna County Council"
     honorific = ""
     if tokens[0].lower.rstrip(".") in HONORIFICS and len(tokens) > 1:
         honorific = tokens.pop(0).base
@@ -166,7 +187,7 @@ def read_run(
 
 
 def _name_piece(tokens: tuple[Token, ...], honorific: str, role: str, place) -> Piece:
-    if tokens[-1].lower in PLACE_HEADS:
+    if tokens[-1].lower in PLACE_HEADS or (len(tokens) > 1 and tokens[0].lower in PLACE_OPENERS):
         return Piece("place", tokens)
     if organisation_head(tokens):
         return Piece("organisation", tokens)

@@ -139,6 +139,8 @@ def _register_name(entities: Entities, piece: Piece, block: int, text: str) -> N
         entity.evidence.add("role")
     if context.has_age_after(text, piece.end):
         entity.evidence.add("age")
+    if context.has_relative_who(text, piece.start, piece.end):
+        entity.evidence.add("who")
     if context.speech_verb_next_to(text, piece.start, piece.end):
         entity.evidence.add("speech")
     if entities.article.short_lines[block]:
@@ -185,15 +187,32 @@ def _make_people(entities: Entities, pending: Pending) -> None:
         for _, piece in pending.singles
         if piece.words[0].lower() not in common
     }
+    first_names = _first_names_in_person_context(entities, pending.singles)
     for key, candidate in list(entities.candidates.items()):
         if candidate.surname in referenced:
             candidate.evidence.add("surname reference")
+        if len(candidate.words) > 1 and normalize_name(candidate.words[0]) in first_names:
+            candidate.evidence.add("surname reference")  # "Brenda, who has worked…"
         if candidate.evidence & STRONG_EVIDENCE:
             entities.promote(key, "strong")
         elif candidate.evidence and not any(
             w.lower() in common for w in candidate.words if w.lower() not in PARTICLES
         ):
             entities.promote(key, "weak")  # a caption or "said" alone: only for name-like words
+
+
+def _first_names_in_person_context(entities: Entities, singles: list) -> set[str]:
+    """One-word names used the way people are: "Declan, 47, said", "Doreen, who…"."""
+    found = set()
+    for block, piece in singles:
+        text = entities.article.paragraphs[block]
+        if (
+            context.speech_verb_next_to(text, piece.start, piece.end)
+            or context.has_age_after(text, piece.end)
+            or context.has_relative_who(text, piece.start, piece.end)
+        ):
+            found.add(normalize_name(piece.words[0]))
+    return found
 
 
 def _resolve_surnames(entities: Entities, surnames: list) -> None:
@@ -234,6 +253,8 @@ def _resolve_acronyms(entities: Entities, acronyms: list) -> None:
         acronym = piece.words[0]
         if acronym.upper() in NOT_ORGANISATION_ACRONYMS:
             continue
+        if _tabloid_capitals(entities, block, piece):
+            continue
         orgs = entities.organisations.values()
         found = [o for o in orgs if o.acronym == acronym]
         found = found or [o for o in orgs if len(o.words) > 1 and initials(o.words) == acronym]
@@ -250,12 +271,20 @@ def _resolve_acronyms(entities: Entities, acronyms: list) -> None:
             ).acronym = acronym
 
 
+def _tabloid_capitals(entities: Entities, block: int, piece: Piece) -> bool:
+    """ "A DINNER lady who…": a long word in capitals opening the article is emphasis."""
+    opening = entities.article.tokens[block][:3]
+    return block == 0 and len(piece.words[0]) >= 4 and piece.tokens[0] in opening
+
+
 def _resolve_singles(entities: Entities, singles: list) -> None:
     common = entities.article.common_words
     for block, piece in singles:
         word = piece.words[0]
         text = entities.article.paragraphs[block]
-        person = entities.by_surname(word) if word.lower() not in common else None
+        person = None
+        if word.lower() not in common:
+            person = entities.by_surname(word) or entities.by_first_name(word)
         if person is not None:
             person.add_alias(word)
             entities.mentions.append(Mention(block, piece.start, piece.end, "person", person.key))

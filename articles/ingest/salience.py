@@ -6,7 +6,7 @@ said:" is Mr Smith's). Speakers of quotes count as subjects. Mentions inside
 quoted speech are ignored: "we" and "I" there belong to the speaker.
 """
 
-from .entities import Entities, Mention
+from .entities import Entities, Mention, head_of_phrase
 from .lexicon import AUXILIARIES, LEADING_PREPOSITIONS, SPEECH_VERBS
 from .tokens import sentence_of
 
@@ -97,18 +97,9 @@ def _sentence_subjects(entities: Entities, mentions: list[Mention]) -> set[tuple
     for candidates in by_sentence.values():
         known = [m for m in candidates if m.kind != "candidate"]
         chosen = (known or candidates)[0]
-        subjects.add(_head_of_phrase(article, chosen, candidates))
+        head = head_of_phrase(article, chosen, candidates)
+        subjects.add((head.block, head.start))
     return subjects
-
-
-def _head_of_phrase(article, chosen: Mention, mentions: list[Mention]) -> tuple[int, int]:
-    """In "Western Isles Ferries chief executive Karen Doyle", the person is the head."""
-    following = [m for m in mentions if m.start > chosen.start and m.kind == "person"]
-    if chosen.kind in ("organisation", "candidate") and following:
-        gap = article.paragraphs[chosen.block][chosen.end : following[0].start]
-        if gap.strip() == "" or (gap.strip().replace("’s", "").islower() and "," not in gap):
-            return (following[0].block, following[0].start)
-    return (chosen.block, chosen.start)
 
 
 def _no_verb_before(article, mention: Mention, sentence_start: int) -> bool:

@@ -168,3 +168,35 @@ def test_quote_block_indexes_count_the_standfirst_as_block_zero():
 def test_went_on_attributes_the_quote():
     article = parse("Council leader Ann Patel spoke first.\n\nShe went on: “We will not give up.”")
     assert (article.quotes[0].speaker, article.quotes[0].verb) == ("Ann Patel", "went on")
+
+
+def test_title_like_the_striker_refers_to_the_one_person_with_that_role():
+    article = parse(
+        "Town striker Kofi Mensah-Barker scored twice.\n\n“It was my day,” the striker said."
+    )
+    assert article.quotes[0].speaker == "Kofi Mensah-Barker"
+
+
+def test_organisation_before_a_title_and_name_only_describes_the_person():
+    quote = only_quote(
+        "The fund opened today.\n\nWVCA mayor Sandra Okonjo said: “This will help small firms.”"
+    )
+    assert quote.speaker == "Sandra Okonjo"
+
+
+def test_spokesperson_for_the_company_speaks_for_the_one_company():
+    quote = only_quote(
+        "Greystone Water released sewage 412 times.\n\n"
+        "A spokeswoman for the company said: “We are investing in storm tanks.”"
+    )
+    assert quote.speaker == "Greystone Water"
+
+
+def test_first_name_reference_in_a_human_interest_story():
+    article = parse(
+        "A dinner lady has won the lottery.\n\n"
+        "Brenda Kettle checked her ticket at work.\n\n"
+        "Brenda, who has worked at the school for 19 years, said: “I am staying put.”"
+    )
+    assert article.quotes[0].speaker == "Brenda Kettle"
+    assert "Brenda" in article.people[0].aliases

@@ -102,3 +102,46 @@ def test_tags_suggest_the_organisations_and_places_named_most():
         "The Environment Agency said the river peaked overnight in Riverside."
     )
     assert set(article.tags) == {"Environment Agency", "Riverside"}
+
+
+def test_tabloid_capitals_opening_the_article_are_not_an_organisation():
+    article = parse("A DINNER lady has won £2m on the lottery.\n\nShe will keep working.")
+    assert article.organisations == ()
+
+
+def test_descriptors_and_participles_are_not_part_of_a_name():
+    article = parse(
+        "Gran-of-five Brenda Kettle, 58, won.\n\n"
+        "Defending Gaskell, barrister Robert Fenwick said his client was sorry.\n\n"
+        "Liam Gaskell, 34, was jailed."
+    )
+    assert people_names(article) == ["Brenda Kettle", "Robert Fenwick", "Liam Gaskell"]
+
+
+def test_who_after_a_name_is_evidence_of_a_person_but_not_after_of():
+    article = parse(
+        "Local angler Bill Harker, who has fished here for 40 years, is worried.\n\n"
+        "Residents of Upper Saxby, who live nearby, agree."
+    )
+    assert people_names(article) == ["Bill Harker"]
+
+
+def test_river_names_are_places():
+    article = parse(
+        "Sewage was released into the River Hallow.\n\nAnglers who fish the Hallow are angry."
+    )
+    assert people_names(article) == []
+
+
+def test_police_rank_abbreviations_are_titles():
+    article = parse(
+        "Detective Inspector Karen Mallory is leading the inquiry.\n\n"
+        "Det Insp Mallory said: “We need witnesses.”"
+    )
+    assert people_names(article) == ["Karen Mallory"]
+    assert article.quotes[0].speaker == "Karen Mallory"
+
+
+def test_organisation_named_after_of_in_a_longer_run():
+    article = parse("Members of Tremorna County Council voted on Thursday.")
+    assert [o.name for o in article.organisations] == ["Tremorna County Council"]
