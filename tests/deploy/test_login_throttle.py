@@ -14,6 +14,8 @@ PASSWORD = "correct horse battery staple"  # UserFactory's password
 def throttle_on(settings):
     """The suite runs with axes off (tests/conftest.py); these tests are about it."""
     settings.AXES_ENABLED = True
+    # Counting failures does not depend on how passwords are hashed: skip the slow hasher.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
