@@ -59,6 +59,11 @@ access_log_format = (
 # Django reads the scheme through SECURE_PROXY_SSL_HEADER instead.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 
-# Worker heartbeats in memory rather than on a disk that may be slow.
-if os.path.isdir("/dev/shm"):
-    worker_tmp_dir = "/dev/shm"
+# gunicorn's control socket (for `gunicornc`) defaults to one path in the
+# user's home, which a second instance on the machine would fight over, and
+# the service user may have no home. Signals do everything we need (HUP,
+# TERM, TTIN/TTOU), so it is off unless a path is given.
+if control_socket_path := os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip():
+    control_socket = control_socket_path
+else:
+    control_socket_disable = True

@@ -231,13 +231,15 @@ def _gunicorn_config(env) -> dict[str, str]:
 
 
 def test_gunicorn_defaults_to_two_workers_per_core_plus_one_on_loopback():
-    """Without variables: 2 × cores + 1 workers, loopback only, logs to stdout/stderr."""
+    """Without variables: 2 × cores + 1 workers, loopback only, logs to stdout/stderr, and
+    no control socket that a second instance on the machine would collide with."""
     config = _gunicorn_config(production_env())
     assert config["workers"] == str(2 * multiprocessing.cpu_count() + 1)
     assert config["bind"] == "['127.0.0.1:8000']"
     assert config["accesslog"] == "-"
     assert config["errorlog"] == "-"
     assert config["wsgi_app"] == "newsroom.wsgi:application"
+    assert config["control_socket_disable"] == "True"
 
 
 def test_gunicorn_takes_bind_workers_and_timeouts_from_the_environment():
