@@ -35,11 +35,11 @@ def admin_changelist(client, article):
     return client.get("/admin/articles/article/")
 
 
-@pytest.mark.parametrize("page", [public_page, admin_login_page, admin_changelist])
-def test_every_page_carries_the_security_headers(client, article, page):
+@pytest.mark.parametrize("get_page", [public_page, admin_login_page, admin_changelist])
+def test_every_page_carries_the_security_headers(client, article, get_page):
     """Public pages and admin alike: a CSP that allows only our own scripts and styles and
     no framing, nosniff, a same-origin referrer, frame denial and an isolated opener."""
-    response = page(client, article)
+    response = get_page(client, article)
     assert response.status_code == 200
 
     csp = csp_directives(response["Content-Security-Policy"])
