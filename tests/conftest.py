@@ -56,3 +56,13 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _login_throttle_off(settings):
+    """django-axes is off unless a test switches it on (tests/deploy/test_login_throttle.py).
+
+    `client.login()` calls `authenticate()` without a request, which axes
+    refuses; its documentation suggests disabling it in test setups.
+    """
+    settings.AXES_ENABLED = False
