@@ -48,9 +48,15 @@ def delete_with_history(objs: Sequence[models.Model]) -> None:
 
     simple-history records deletions in ``post_delete``, one query per row;
     the importer reuses rows in place, so it only deletes what an article lost.
+    A queryset delete cannot carry a change reason, so it is stamped after.
     """
-    if objs:
-        type(objs[0])._default_manager.filter(pk__in=[obj.pk for obj in objs]).delete()
+    if not objs:
+        return
+    model = type(objs[0])
+    pks = [obj.pk for obj in objs]
+    model._default_manager.filter(pk__in=pks).delete()
+    deleted = model.history.filter(id__in=pks, history_type="-", history_change_reason=None)
+    deleted.update(history_change_reason=IMPORT_REASON)
 
 
 def unique_slugs(

@@ -40,13 +40,12 @@ def import_article(
     check_parsed_article(parsed)
     if dry_run:
         plan = plan_import(parsed, force=force, lock=False)
-        article_id = plan.existing.article.pk if plan.existing else None
-        return plan.result(article_id=article_id, dry_run=True)
+        return plan.result(article_id=plan.article and plan.article.pk, dry_run=True)
     with transaction.atomic():
         _wait_for_other_importers()
         plan = plan_import(parsed, force=force, lock=True)
         if plan.outcome is Outcome.UNCHANGED:
-            return plan.result(article_id=plan.existing.article.pk, dry_run=False)
+            return plan.result(article_id=plan.article.pk, dry_run=False)
         article = _apply(plan, publish=publish)
         transaction.on_commit(
             partial(articles_imported.send, sender=Article, article_ids=[article.pk])

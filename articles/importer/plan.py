@@ -40,11 +40,7 @@ class ExistingArticle:
     organisation_ids: set[int]
 
     @classmethod
-    def load(cls, source: str, *, lock: bool) -> "ExistingArticle | None":
-        articles = Article.objects.filter(source_file=source)
-        article = (articles.select_for_update() if lock else articles).first()
-        if article is None:
-            return None
+    def load(cls, article: Article) -> "ExistingArticle":
         return cls(
             article=article,
             blocks=list(article.blocks.all()),
@@ -106,6 +102,7 @@ class ArticlePlan:
     parsed: ParsedArticle
     existing: ExistingArticle | None
     outcome: Outcome
+    article: Article | None = None  # the article as it is now, if it exists
     fields: FieldDecision = field(default_factory=FieldDecision)
     people: list[Mention] = field(default_factory=list)
     organisations: list[Mention] = field(default_factory=list)
@@ -136,7 +133,8 @@ class ArticlePlan:
 
     def result(self, *, article_id: int | None, dry_run: bool) -> ImportResult:
         if self.outcome is Outcome.UNCHANGED:
-            return ImportResult.unchanged(self.parsed.source, dry_run=dry_run)
+            source = self.parsed.source
+            return ImportResult.unchanged(source, article_id=article_id, dry_run=dry_run)
         return ImportResult(
             source=self.parsed.source,
             outcome=self.outcome,
@@ -159,12 +157,14 @@ def _names(mentions: list[Mention], *, new: bool) -> tuple[str, ...]:
 
 
 def plan_import(parsed: ParsedArticle, *, force: bool, lock: bool) -> ArticlePlan:
-    """Read what the import needs and decide every change (about ten queries)."""
-    existing = ExistingArticle.load(parsed.source, lock=lock)
-    if existing and existing.article.source_checksum == parsed.checksum and not force:
-        return ArticlePlan(parsed=parsed, existing=existing, outcome=Outcome.UNCHANGED)
+    """Read what the import needs and decide every change (at most eleven queries)."""
+    articles = Article.objects.filter(source_file=parsed.source)
+    article = (articles.select_for_update() if lock else articles).first()
+    if article and article.source_checksum == parsed.checksum and not force:
+        return ArticlePlan(parsed=parsed, existing=None, outcome=Outcome.UNCHANGED, article=article)
+    existing = ExistingArticle.load(article) if article else None
     outcome = Outcome.UPDATED if existing else Outcome.CREATED
-    plan = ArticlePlan(parsed=parsed, existing=existing, outcome=outcome)
+    plan = ArticlePlan(parsed=parsed, existing=existing, outcome=outcome, article=article)
     plan.fields = decide_fields(parsed, existing)
     plan.people = resolve(PERSON, parsed.people, mentioned=_ids(existing, "people_ids"))
     plan.organisations = resolve(

@@ -26,5 +26,7 @@ class ImportResult:
     warnings: tuple[str, ...] = ()
 
     @classmethod
-    def unchanged(cls, source: str, *, dry_run: bool = False) -> "ImportResult":
-        return cls(source=source, outcome=Outcome.UNCHANGED, dry_run=dry_run)
+    def unchanged(
+        cls, source: str, *, article_id: int | None = None, dry_run: bool = False
+    ) -> "ImportResult":
+        return cls(source=source, outcome=Outcome.UNCHANGED, article_id=article_id, dry_run=dry_run)
