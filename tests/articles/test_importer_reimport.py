@@ -220,3 +220,22 @@ def test_dry_run_of_a_changed_file_reports_but_changes_nothing():
     assert result.outcome is Outcome.UPDATED and result.dry_run
     assert result.kept == ("the editor's headline",)
     assert Article.objects.get().byline == "Ann Writer"
+
+
+def test_when_the_editors_body_is_kept_new_quotes_find_their_paragraphs_by_text():
+    import_article(parsed=article(**FIRST))
+    saved = Article.objects.get()
+    saved.blocks.filter(position=1).update(text="Councillors debated until midnight.")
+
+    reimport(
+        paragraphs=("Councillors argued until 2am.", "The vote was close.", "It passed."),
+        quotes=(
+            quote("Close indeed", "Jane Okafor", blocks=(2, 2)),
+            quote("Too late", "Jane Okafor", blocks=(1, 1)),
+        ),
+    )
+
+    assert saved.blocks.get(position=1).text == "Councillors debated until midnight."
+    assert Quote.objects.get(text="Close indeed").first_block.text == "The vote was close."
+    # Its paragraph was rewritten by the editor and again in the file: no place, no guess.
+    assert Quote.objects.get(text="Too late").first_block is None
