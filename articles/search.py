@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Concat
 
 from people.models import Organisation, Person
@@ -87,7 +87,9 @@ def _postgres_articles(ts_query: SearchQuery) -> list[Article]:
         .annotate(
             rank=SearchRank(vector, ts_query),
             snippet=SearchHeadline(
-                Concat("standfirst", Value("\n"), "search_document__body"),
+                Concat(
+                    "standfirst", Value("\n"), "search_document__body", output_field=TextField()
+                ),
                 ts_query,
                 config=SEARCH_CONFIG,
                 start_sel=MARK_START,

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -76,3 +77,11 @@ QUOTE_KIND_LABELS = {
 def quote_kind(quote) -> str:
     """A reader's label for how a quote was given (direct, reported…)."""
     return QUOTE_KIND_LABELS.get(quote.kind, "Quote")
+
+
+@register.filter
+def iso(value) -> str:
+    """A date-time as ISO 8601 to the second, as HTML's datetime attribute accepts it."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
