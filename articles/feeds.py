@@ -10,11 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
-from taggit.models import Tag
 
-from people.models import Person
-
-from .public import articles_about, published_articles
+from .public import articles_about, public_people, public_tags, published_articles
 
 FEED_LENGTH = 30
 
@@ -70,7 +67,7 @@ class TagFeed(LatestArticlesFeed):
     """Published articles with one tag."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(public_tags(), slug=slug)
 
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: articles tagged {obj.name}"
@@ -95,7 +92,7 @@ class PersonFeed(LatestArticlesFeed):
     """Published articles that mention or quote one person."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Person, slug=slug)
+        return get_object_or_404(public_people(), slug=slug)
 
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: articles about {obj.name}"

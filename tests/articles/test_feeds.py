@@ -85,6 +85,8 @@ def test_tag_feeds_list_only_articles_with_the_tag(client):
     assert rss == [tagged.headline]
     assert [entry.findtext(ATOM + "title") for entry in atom] == [tagged.headline]
     assert client.get("/tags/nothing/feed/").status_code == 404
+    ArticleFactory(status=Article.Status.DRAFT).tags.add("Embargoed")
+    assert client.get("/tags/embargoed/feed/").status_code == 404
     assert other.headline not in rss
 
 
@@ -102,6 +104,9 @@ def test_person_feeds_list_articles_that_mention_or_quote_them(client):
     atom = _atom_entries(_get(client, f"{url}feed/atom/"))
     assert sorted(rss) == sorted([mentioned.headline, quoted.headline, both.headline])
     assert len(atom) == 3
+    hidden = PersonFactory()
+    ArticleFactory(status=Article.Status.DRAFT).people.add(hidden)
+    assert client.get(f"{hidden.get_absolute_url()}feed/").status_code == 404
 
 
 def test_feed_items_carry_tags_as_categories(client):
