@@ -6,7 +6,6 @@ import re
 import pytest
 
 from tests.factories import ArticleFactory, BlockFactory, PersonFactory, QuoteFactory
-from tests.showcase import build_showcase
 
 pytestmark = pytest.mark.django_db
 
@@ -17,9 +16,7 @@ def _json_ld(html: str) -> list[dict]:
 
 
 @pytest.fixture
-def article_data(client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    showcase = build_showcase()
+def article_data(client, showcase):
     html = client.get(showcase["lead"].get_absolute_url()).content.decode()
     [data] = _json_ld(html)
     return showcase, data

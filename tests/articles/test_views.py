@@ -17,15 +17,9 @@ from tests.factories import (
     QuoteFactory,
     UserFactory,
 )
-from tests.showcase import build_showcase, portrait_jpeg
+from tests.showcase import portrait_jpeg
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def showcase(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return build_showcase()
 
 
 def _text(response) -> str:
