@@ -1,9 +1,12 @@
 """Search across articles, quotes, people and organisations (PostgreSQL and SQLite)."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
-from articles.models import Article, Quote, SearchDocument
+from articles.models import Article, Block, Quote, SearchDocument
 from articles.search import refresh_search_documents
 from articles.signals import articles_imported
 from tests.factories import ArticleFactory, BlockFactory, PersonFactory, QuoteFactory
@@ -110,8 +113,6 @@ def test_editing_a_block_in_admin_updates_search(client, django_capture_on_commi
 def test_import_signal_indexes_articles_written_in_bulk(client):
     """Articles written with bulk queries become searchable once articles_imported is sent."""
     article = ArticleFactory()
-    from articles.models import Block
-
     Block.objects.bulk_create([Block(article=article, position=1, text="The viaduct reopens.")])
     assert article.headline not in _search(client, "viaduct")
     articles_imported.send(sender=None, article_ids=[article.pk])
@@ -146,3 +147,15 @@ def test_postgresql_search_matches_word_forms(client, django_capture_on_commit_c
     """Full-text search stems words: "libraries" finds an article about a "library"."""
     article = _article_with_body(django_capture_on_commit_callbacks, "The library reopened.")
     assert article.headline in _search(client, "libraries")
+
+
+def test_rebuild_search_command_indexes_existing_articles(client):
+    """Articles written before search existed become findable after rebuild_search."""
+    article = ArticleFactory(headline="Old archive piece")
+    article.blocks.create(position=1, text="The tramway closed long ago.")
+    SearchDocument.objects.all().delete()
+    assert article.headline not in _search(client, "tramway")
+    out = StringIO()
+    call_command("rebuild_search", stdout=out)
+    assert "rebuilt for 1 articles" in out.getvalue()
+    assert article.headline in _search(client, "tramway")
