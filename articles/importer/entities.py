@@ -17,7 +17,9 @@ candidate for editors to merge in admin:
   none, creates nothing for that name, and warns, so an editor can merge the
   rows or add an alias. A quote by that speaker is stored with no speaker.
 * An existing row is never renamed; newly seen forms become aliases and a
-  blank role or acronym is filled in.
+  blank role or acronym is filled in. The one exception is an organisation
+  known only by its acronym ("CPS", from an article that never spelt it out):
+  it takes the full name the first time an article gives one.
 
 Each model is read with one query per article, whatever the number of names.
 """
@@ -176,6 +178,9 @@ def _fill_blank_fields(kind: EntityKind, entity, parsed) -> tuple[str, ...]:
             return ("role",)
         return ()
     filled = []
+    if _known_only_by_acronym(entity) and parsed.acronym == entity.acronym != parsed.name:
+        entity.name, entity.normalized_name = parsed.name, normalize_name(parsed.name)
+        filled += ["name", "normalized_name"]
     if not entity.acronym and parsed.acronym:
         entity.acronym = parsed.acronym
         filled.append("acronym")
@@ -183,6 +188,10 @@ def _fill_blank_fields(kind: EntityKind, entity, parsed) -> tuple[str, ...]:
         entity.kind = parsed.kind
         filled.append("kind")
     return tuple(filled)
+
+
+def _known_only_by_acronym(entity) -> bool:
+    return bool(entity.acronym) and entity.name == entity.acronym
 
 
 def _unrecorded_forms(kind: EntityKind, parsed, seen: set[str]) -> list[str]:

@@ -164,6 +164,28 @@ def test_an_existing_organisation_gets_a_blank_acronym_and_kind_filled_in():
     assert cps.history.first().history_change_reason == "import"
 
 
+def test_an_organisation_known_only_by_its_acronym_takes_the_full_name_when_spelt_out():
+    """An article that said only "the CPS" left a placeholder; the next one names it."""
+    placeholder = OrganisationFactory(name="CPS", acronym="CPS")
+    parsed = article(
+        organisations=(organisation("Crown Prosecution Service", "CPS", acronym="CPS"),)
+    )
+    import_article(parsed=parsed)
+    placeholder.refresh_from_db()
+    assert Organisation.objects.count() == 1
+    assert (placeholder.name, placeholder.acronym) == ("Crown Prosecution Service", "CPS")
+    assert placeholder.normalized_name == "crown prosecution service"
+
+
+def test_an_organisation_an_editor_named_is_not_renamed_by_an_acronym_match():
+    curated = OrganisationFactory(name="Crown Prosecution Service (England)", acronym="CPS")
+    import_article(
+        parsed=article(organisations=(organisation("Crown Prosecutors", "CPS", acronym="CPS"),))
+    )
+    curated.refresh_from_db()
+    assert curated.name == "Crown Prosecution Service (England)"
+
+
 def test_an_acronym_shared_by_two_organisations_links_to_neither():
     OrganisationFactory(name="Crown Prosecution Service", acronym="CPS")
     OrganisationFactory(name="Child Protection Service", acronym="CPS")
