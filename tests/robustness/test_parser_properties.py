@@ -55,7 +55,7 @@ OTHER_SCRIPTS = [
     "\ufeff",
     "\ue000",
 ]
-CONTROL = [chr(code) for code in (*range(0, 32), 0x7F, 0x85)]
+CONTROL = [chr(code) for code in (*range(32), 0x7F, 0x85)]
 
 pieces = st.sampled_from(
     QUOTE_MARKS
