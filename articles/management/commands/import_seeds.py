@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles.cache import coalesced_emptying
 from articles.importer import ImportResult, Outcome, import_article
 from articles.importer.extraction import extraction_as_json
 from articles.importer.files import collect_article_files, file_checksum, stored_imports
@@ -77,7 +78,8 @@ class Command(BaseCommand):
         if options["json"]:
             self._print_extraction(files, summary)
         else:
-            self._import(files, summary, options)
+            with coalesced_emptying():
+                self._import(files, summary, options)
             for line in summary.lines():
                 self.stdout.write(line)
         if summary.failures:
