@@ -1,7 +1,7 @@
 """The parser never crashes and never hangs, whatever a file holds (property-based).
 
 Arbitrary text, arbitrary bytes and "newsy" soups built from the things that
-trip parsers up (every kind of quote mark by the thousand, long runs of
+trip parsers up (every kind of quote mark by the hundred, long runs of
 capitalised words, honorifics and speech verbs, blank lines, very long words,
 other scripts, control characters) must each give a whole ``ParsedArticle``
 or an ``IngestError`` with a one-line reason, within the per-input deadline of
