@@ -43,7 +43,6 @@ class QuoteAdmin(SimpleHistoryAdmin):
     form = QuoteReviewForm
     list_display = ["short_text", "speaker", "article_link", "status", "kind"]
     list_filter = [ReviewStatusFilter, "kind"]
-    list_select_related = ["article", "speaker_person", "speaker_organisation"]
     search_fields = [
         "text",
         "speaker_person__name",
@@ -63,10 +62,13 @@ class QuoteAdmin(SimpleHistoryAdmin):
         return ["article_link", "in_context", *editable]
 
     def get_queryset(self, request):
+        # Everything a changelist row or the change form shows, in the same query.
         return (
             super()
             .get_queryset(request)
-            .select_related("first_block", "last_block", "article", "speaker_person")
+            .select_related(
+                "article", "speaker_person", "speaker_organisation", "first_block", "last_block"
+            )
         )
 
     @admin.display(description="quote")
