@@ -11,6 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .models import Person
@@ -33,8 +34,8 @@ def check_photo(upload: UploadedFile) -> None:
     """
     if upload.size is not None and upload.size > MAX_PHOTO_BYTES:
         raise ValidationError(
-            f"The photo is {upload.size / 1_048_576:.1f} MB; the limit is "
-            f"{MAX_PHOTO_BYTES // 1_048_576} MB."
+            f"The photo is {filesizeformat(upload.size)}; the limit is "
+            f"{filesizeformat(MAX_PHOTO_BYTES)}."
         )
     allowed = ", ".join(ALLOWED_FORMATS.values())
     try:

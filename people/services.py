@@ -56,7 +56,7 @@ KINDS = {
         owner_field="organisation",
         alias_model=OrganisationAlias,
         counterpart_field="person",
-        fill_blank_fields=("acronym", "description", "parent"),
+        fill_blank_fields=("acronym", "description"),
     ),
 }
 
@@ -185,11 +185,13 @@ def _add_alias(kind: EntityKind, survivor: NamedEntity, name: str) -> None:
 
 
 def _adopt_children(other: Organisation, survivor: Organisation) -> None:
+    """Give ``other``'s child bodies to the survivor, never making it its own parent."""
     for child in Organisation.objects.filter(parent=other).exclude(pk=survivor.pk):
         child.parent = survivor
         child.save(update_fields=["parent", "updated_at"])
-    if survivor.parent_id == other.pk:
+    if survivor.parent_id is None or survivor.parent_id == other.pk:
         survivor.parent = other.parent if other.parent_id != survivor.pk else None
+        survivor.save(update_fields=["parent", "updated_at"])
 
 
 def _fill_blanks(kind: EntityKind, other: NamedEntity, survivor: NamedEntity) -> None:

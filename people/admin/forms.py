@@ -1,6 +1,7 @@
 """Admin forms for people: photo uploads checked by Pillow before anything is stored."""
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 
 from ..images import ALLOWED_FORMATS, MAX_PHOTO_BYTES, check_photo
 from ..models import Person
@@ -27,7 +28,7 @@ class PersonAdminForm(forms.ModelForm):
     photo = PhotoField(
         required=False,
         help_text=f"A {', '.join(ALLOWED_FORMATS.values())} image up to "
-        f"{MAX_PHOTO_BYTES // 1_048_576} MB. The site shows a square thumbnail and a "
+        f"{filesizeformat(MAX_PHOTO_BYTES)}. The site shows a square thumbnail and a "
         "medium-sized copy, made when you save.",
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
