@@ -16,6 +16,7 @@ from ..models import Article, Block, Correction, Quote
 from ..services import can_publish, publish_articles, send_to_review, unpublish_articles
 from .filters import NeedsAttentionFilter, PublicationStateFilter, TagFilter
 from .forms import ArticleAdminForm, QuoteReviewForm
+from .quote import SpeakerPickerMixin
 from .tags import TagAutocompleteMixin
 
 
@@ -30,7 +31,7 @@ class BlockInline(admin.TabularInline):
     }
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteInline(SpeakerPickerMixin, admin.TabularInline):
     model = Quote
     form = QuoteReviewForm
     fk_name = "article"
@@ -56,7 +57,7 @@ class QuoteInline(admin.TabularInline):
             return "—"
         if quote.first_block is None:
             return "The standfirst"
-        return f"¶{quote.first_block.position}: {truncatechars(quote.first_block.text, 140)}"
+        return f"¶{quote.first_block.position}: {truncatechars(quote.first_block.text, 80)}"
 
 
 class CorrectionInline(admin.TabularInline):

@@ -37,6 +37,7 @@ class ArticleAdminForm(forms.ModelForm):
             "people",
             "organisations",
         ]
+        widgets = {"headline": forms.TextInput(attrs={"size": 90})}
 
     def clean(self):
         cleaned = super().clean()

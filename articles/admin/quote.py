@@ -38,8 +38,19 @@ def quote_in_context(quote: Quote) -> SafeString:
     return format_html_join("", "<p><strong>{}</strong> {}</p>", rows)
 
 
+class SpeakerPickerMixin:
+    """No "delete" button beside the speaker pickers: removing a speaker from a quote
+    must not delete the person or organisation everywhere else."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in {"speaker_person", "speaker_organisation"}:
+            formfield.widget.can_delete_related = False
+        return formfield
+
+
 @admin.register(Quote)
-class QuoteAdmin(SimpleHistoryAdmin):
+class QuoteAdmin(SpeakerPickerMixin, SimpleHistoryAdmin):
     form = QuoteReviewForm
     list_display = ["short_text", "speaker", "article_link", "status", "kind"]
     list_filter = [ReviewStatusFilter, "kind"]

@@ -191,3 +191,12 @@ def test_quote_history_can_be_reverted(django_app, editor_user, imported_article
     revert.submit().follow()
     quote.refresh_from_db()
     assert quote.text == "We have listened to residents and the library will open next spring"
+
+
+def test_speaker_pickers_offer_no_delete_button(django_app, editor_user, imported_article):
+    """Fixing an attribution must not be one click away from deleting the person."""
+    quote = imported_article.quotes.first()
+    html = django_app.get(change_url(quote), user=editor_user).html
+    assert html.select(".field-speaker_person .change-related")  # editing them is fine
+    assert not html.select(".field-speaker_person .delete-related")
+    assert not html.select(".field-speaker_organisation .delete-related")
