@@ -89,26 +89,25 @@ def unpublish_articles(
     The publication date is kept so that publishing again restores it.
     """
     require_publish_permission(user)
-    changed = []
-    for article in articles:
-        if article.status != Article.Status.PUBLISHED:
-            continue
-        article.status = Article.Status.DRAFT
-        article.save(update_fields=["status", "updated_at"])
-        changed.append(article)
-    return changed
+    return _move(articles, source=Article.Status.PUBLISHED, target=Article.Status.DRAFT)
 
 
 @transaction.atomic
 def send_to_review(*, articles: Iterable[Article]) -> list[Article]:
     """Move drafts into review. Published articles are left alone: unpublish them first."""
+    return _move(articles, source=Article.Status.DRAFT, target=Article.Status.REVIEW)
+
+
+def _move(
+    articles: Iterable[Article], *, source: Article.Status, target: Article.Status
+) -> list[Article]:
+    """Give every article in ``source`` status the ``target`` status; return those changed."""
     changed = []
     for article in articles:
-        if article.status != Article.Status.DRAFT:
-            continue
-        article.status = Article.Status.REVIEW
-        article.save(update_fields=["status", "updated_at"])
-        changed.append(article)
+        if article.status == source:
+            article.status = target
+            article.save(update_fields=["status", "updated_at"])
+            changed.append(article)
     return changed
 
 

@@ -34,17 +34,22 @@ class EntityKind:
     """Where a person's or organisation's belongings live."""
 
     speaker_field: str  # on Quote
-    mentions: type[models.Model]  # the Article m2m through model
+    article_field: str  # Article's many-to-many field of mentions
     owner_field: str  # the FK to the entity on aliases, mentions and affiliations
     alias_model: type[models.Model]
     counterpart_field: str  # the other side of an Affiliation
     fill_blank_fields: tuple[str, ...]  # the survivor's empty fields take the others' values
 
+    @property
+    def mentions(self) -> type[models.Model]:
+        """The through model of Article's mentions of this kind."""
+        return Article._meta.get_field(self.article_field).remote_field.through
+
 
 KINDS = {
     Person: EntityKind(
         speaker_field="speaker_person",
-        mentions=Article.people.through,
+        article_field="people",
         owner_field="person",
         alias_model=PersonAlias,
         counterpart_field="organisation",
@@ -52,7 +57,7 @@ KINDS = {
     ),
     Organisation: EntityKind(
         speaker_field="speaker_organisation",
-        mentions=Article.organisations.through,
+        article_field="organisations",
         owner_field="organisation",
         alias_model=OrganisationAlias,
         counterpart_field="person",

@@ -1,15 +1,12 @@
 """The people screens: counts, thumbnails, affiliations and aliases inline, merging, photos."""
 
 from django.contrib import admin
-from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from articles.models import Article, Quote
-from newsroom.db import count_subquery
-
 from ..images import attach_renditions, clear_renditions
 from ..models import Affiliation, Person, PersonAlias
+from .counts import QuoteAndArticleCountsMixin
 from .forms import PersonAdminForm
 from .merge import MergeActionMixin
 
@@ -30,12 +27,8 @@ class AffiliationInline(admin.TabularInline):
     extra = 0
 
 
-def counted_link(url: str, count: int):
-    return format_html('<a href="{}">{}</a>', url, count) if count else "0"
-
-
 @admin.register(Person)
-class PersonAdmin(MergeActionMixin, SimpleHistoryAdmin):
+class PersonAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, SimpleHistoryAdmin):
     form = PersonAdminForm
     list_display = ["thumbnail", "name", "role", "quote_count", "article_count"]
     list_display_links = ["name"]
@@ -48,18 +41,6 @@ class PersonAdmin(MergeActionMixin, SimpleHistoryAdmin):
     readonly_fields = ["current_photo"]
     inlines = [AffiliationInline, PersonAliasInline]
     actions = ["merge_selected"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                quote_count=count_subquery(Quote.objects.all(), pointing_at="speaker_person"),
-                article_count=count_subquery(
-                    Article.people.through.objects.all(), pointing_at="person"
-                ),
-            )
-        )
 
     @admin.display(description="photo")
     def thumbnail(self, person):
@@ -79,18 +60,6 @@ class PersonAdmin(MergeActionMixin, SimpleHistoryAdmin):
             person.photo_medium.url,
             person.name,
         )
-
-    @admin.display(description="quotes", ordering="quote_count")
-    def quote_count(self, person):
-        url = reverse("admin:articles_quote_changelist")
-        return counted_link(
-            f"{url}?speaker_person__id__exact={person.pk}&review=all", person.quote_count
-        )
-
-    @admin.display(description="articles", ordering="article_count")
-    def article_count(self, person):
-        url = reverse("admin:articles_article_changelist")
-        return counted_link(f"{url}?people__id__exact={person.pk}", person.article_count)
 
     def save_model(self, request, obj, form, change):
         if "photo" in form.changed_data:

@@ -3,12 +3,17 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Correction, Quote
 from people.models import Person
+from tests.admin_pages import (
+    listed,
+    offered_actions,
+    queries_to_show,
+    run_action,
+    submit_with_added_fields,
+)
 from tests.factories import (
     ArticleFactory,
     BlockFactory,
@@ -24,11 +29,6 @@ CHANGELIST = "/admin/articles/article/"
 
 def change_url(article):
     return f"/admin/articles/article/{article.pk}/change/"
-
-
-def listed_headlines(response):
-    """Headlines in the changelist's result rows, in order."""
-    return [cell.get_text(strip=True) for cell in response.html.select("#result_list tbody th a")]
 
 
 def test_changelist_shows_state_quote_count_speakers_and_attention_flags(
@@ -62,7 +62,7 @@ def test_search_covers_headline_standfirst_and_body(django_app, editor_user, ter
     BlockFactory(article=mayor, text="The mayoral election is in May.")
     BlockFactory(article=mayor, text="A second paragraph mentioning mayoral duties.")
     page = django_app.get(CHANGELIST, {"q": term}, user=editor_user)
-    assert listed_headlines(page) == [found]
+    assert listed(page) == [found]
 
 
 @pytest.mark.parametrize(
@@ -80,7 +80,7 @@ def test_publication_state_filter(django_app, editor_user, state, expected):
     ArticleFactory(headline="Scheduled one", published_at=timezone.now() + timedelta(hours=3))
     ArticleFactory(headline="Live one")
     page = django_app.get(CHANGELIST, {"state": state}, user=editor_user)
-    assert listed_headlines(page) == expected
+    assert listed(page) == expected
 
 
 @pytest.mark.parametrize(
@@ -100,7 +100,7 @@ def test_needs_attention_filter(django_app, editor_user, attention, expected):
     clean = ArticleFactory(headline="Clean", published_at=now - timedelta(days=1))
     QuoteFactory(article=clean, status=Quote.Status.CONFIRMED)
     page = django_app.get(CHANGELIST, {"attention": attention}, user=editor_user)
-    assert listed_headlines(page) == expected
+    assert listed(page) == expected
 
 
 def test_tag_person_and_organisation_filters(django_app, editor_user):
@@ -116,7 +116,7 @@ def test_tag_person_and_organisation_filters(django_app, editor_user):
     ArticleFactory(headline="Unrelated")
 
     def filtered(params):
-        return listed_headlines(django_app.get(CHANGELIST, params, user=editor_user))
+        return listed(django_app.get(CHANGELIST, params, user=editor_user))
 
     assert filtered({"tag": "transport"}) == ["Tagged"]
     assert filtered({"people__id__exact": person.pk}) == ["With person"]
@@ -127,7 +127,7 @@ def test_date_hierarchy_narrows_to_a_year(django_app, editor_user):
     ArticleFactory(headline="This year")
     ArticleFactory(headline="Long ago", published_at=timezone.now().replace(year=2001))
     page = django_app.get(CHANGELIST, {"published_at__year": 2001}, user=editor_user)
-    assert listed_headlines(page) == ["Long ago"]
+    assert listed(page) == ["Long ago"]
 
 
 def test_changelist_query_count_does_not_grow_with_rows(client, editor_user):
@@ -141,9 +141,7 @@ def test_changelist_query_count_does_not_grow_with_rows(client, editor_user):
             article.people.add(PersonFactory())
             QuoteFactory(article=article)
             QuoteFactory(article=article, speaker_person=None, speaker_organisation=None)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(CHANGELIST).status_code == 200
-        return len(queries)
+        return queries_to_show(client, CHANGELIST)
 
     assert queries_for_rows(3) == queries_for_rows(30)
 
@@ -269,23 +267,12 @@ def test_reporter_cannot_unpublish_from_the_change_form(django_app, reporter_use
     assert article.is_public
 
 
-def submit_with_added_fields(django_app, form, *, user, fields):
-    """Submit ``form`` plus fields the admin's "Add another" JavaScript would have added."""
-    url = form.action or form.response.request.path_qs
-    return django_app.post(url, [*form.submit_fields(), *fields.items()], user=user)
-
-
-def run_action(django_app, user, action, articles):
-    form = django_app.get(CHANGELIST, user=user).forms["changelist-form"]
-    form["action"].force_value(action)
-    for checkbox in form.fields["_selected_action"]:
-        if int(checkbox._value) in {a.pk for a in articles}:
-            checkbox.checked = True
-    return form.submit().follow()
+def run_article_action(django_app, user, action, articles):
+    return run_action(django_app, CHANGELIST, user=user, action=action, objects=articles).follow()
 
 
 def test_send_to_review_action(django_app, reporter_user, imported_article):
-    run_action(django_app, reporter_user, "send_to_review_action", [imported_article])
+    run_article_action(django_app, reporter_user, "send_to_review_action", [imported_article])
     imported_article.refresh_from_db()
     assert imported_article.status == Article.Status.REVIEW
 
@@ -295,7 +282,7 @@ def test_publish_action_publishes_and_holds_back_provisional_headlines(django_ap
     provisional = ArticleFactory(
         status=Article.Status.REVIEW, headline="Made up", headline_needs_review=True
     )
-    page = run_action(django_app, editor_user, "publish_now", [ready, provisional])
+    page = run_article_action(django_app, editor_user, "publish_now", [ready, provisional])
     ready.refresh_from_db()
     provisional.refresh_from_db()
     assert ready.is_public
@@ -305,20 +292,19 @@ def test_publish_action_publishes_and_holds_back_provisional_headlines(django_ap
 
 def test_reporter_is_not_offered_the_publish_action_and_cannot_force_it(django_app, reporter_user):
     article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
-    form = django_app.get(CHANGELIST, user=reporter_user).forms["changelist-form"]
-    offered = [value for value, *_ in form["action"].options]
+    offered = offered_actions(django_app.get(CHANGELIST, user=reporter_user))
     assert "send_to_review_action" in offered
     assert "publish_now" not in offered
     assert "unpublish" not in offered
 
-    run_action(django_app, reporter_user, "publish_now", [article])
+    run_article_action(django_app, reporter_user, "publish_now", [article])
     article.refresh_from_db()
     assert article.status == Article.Status.REVIEW
 
 
 def test_unpublish_action(django_app, editor_user):
     article = ArticleFactory()
-    run_action(django_app, editor_user, "unpublish", [article])
+    run_article_action(django_app, editor_user, "unpublish", [article])
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()

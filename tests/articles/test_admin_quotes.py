@@ -1,11 +1,10 @@
 """The quote review queue in admin: default filter, actions, context, speaker changes."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from articles.models import Quote
 from people.models import Person
+from tests.admin_pages import listed, queries_to_show, run_action
 from tests.factories import ArticleFactory, BlockFactory, OrganisationFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,10 +14,6 @@ QUEUE = "/admin/articles/quote/"
 
 def change_url(quote):
     return f"/admin/articles/quote/{quote.pk}/change/"
-
-
-def listed_quotes(page):
-    return [cell.get_text(strip=True) for cell in page.html.select("#result_list tbody th a")]
 
 
 @pytest.fixture
@@ -34,7 +29,7 @@ def test_queue_shows_only_unreviewed_quotes_by_default(
     django_app, editor_user, quotes_in_each_state
 ):
     page = django_app.get(QUEUE, user=editor_user)
-    assert listed_quotes(page) == ["A extracted quote"]
+    assert listed(page) == ["A extracted quote"]
     selected = page.html.select_one("#changelist-filter li.selected").get_text(strip=True)
     assert selected == "Extracted (not yet reviewed)"
 
@@ -49,7 +44,7 @@ def test_queue_shows_only_unreviewed_quotes_by_default(
 )
 def test_review_status_filter(django_app, editor_user, quotes_in_each_state, review, expected):
     page = django_app.get(QUEUE, {"review": review}, user=editor_user)
-    assert listed_quotes(page) == expected
+    assert listed(page) == expected
 
 
 def test_queue_row_shows_quote_speaker_and_article(django_app, editor_user, imported_article):
@@ -62,9 +57,9 @@ def test_kind_filter_and_search_by_speaker(django_app, editor_user):
     QuoteFactory(text="Direct words", kind=Quote.Kind.DIRECT, speaker_person__name="Ann Lee")
     QuoteFactory(text="Reported words", kind=Quote.Kind.INDIRECT, speaker_person__name="Bo Ray")
     by_kind = django_app.get(QUEUE, {"kind__exact": "indirect"}, user=editor_user)
-    assert listed_quotes(by_kind) == ["Reported words"]
+    assert listed(by_kind) == ["Reported words"]
     by_speaker = django_app.get(QUEUE, {"q": "ann lee"}, user=editor_user)
-    assert listed_quotes(by_speaker) == ["Direct words"]
+    assert listed(by_speaker) == ["Direct words"]
 
 
 @pytest.mark.parametrize(
@@ -72,11 +67,7 @@ def test_kind_filter_and_search_by_speaker(django_app, editor_user):
 )
 def test_bulk_confirm_and_reject(django_app, editor_user, imported_article, action, status):
     chosen = list(imported_article.quotes.all()[:2])
-    form = django_app.get(QUEUE, user=editor_user).forms["changelist-form"]
-    form["action"] = action
-    for checkbox in form.fields["_selected_action"]:
-        checkbox.checked = int(checkbox._value) in {q.pk for q in chosen}
-    form.submit().follow()
+    run_action(django_app, QUEUE, user=editor_user, action=action, objects=chosen).follow()
     assert sorted(imported_article.quotes.values_list("status", flat=True)) == sorted(
         [status, status, Quote.Status.EXTRACTED]
     )
@@ -172,9 +163,7 @@ def test_queue_query_count_does_not_grow_with_rows(client, editor_user):
         while Quote.objects.count() < total:
             QuoteFactory()
             QuoteFactory(speaker_person=None, speaker_organisation=OrganisationFactory())
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(QUEUE).status_code == 200
-        return len(queries)
+        return queries_to_show(client, QUEUE)
 
     assert queries_for_rows(4) == queries_for_rows(30)
 

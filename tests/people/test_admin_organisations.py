@@ -1,10 +1,9 @@
 """The organisation screens in admin: changelist, search, filters, inlines, merge."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from people.models import Organisation
+from tests.admin_pages import listed, queries_to_show, run_action
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,
@@ -16,10 +15,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/people/organisation/"
-
-
-def listed_names(page):
-    return [cell.get_text(strip=True) for cell in page.html.select("#result_list tbody th a")]
 
 
 def test_changelist_counts_quotes_articles_and_current_members(django_app, editor_user):
@@ -42,7 +37,7 @@ def test_search_covers_names_acronyms_and_aliases(django_app, editor_user):
     OrganisationFactory(name="Town Council")
 
     def found(term):
-        return listed_names(django_app.get(CHANGELIST, {"q": term}, user=editor_user))
+        return listed(django_app.get(CHANGELIST, {"q": term}, user=editor_user))
 
     assert found("cps") == ["Crown Prosecution Service"]
     assert found("scotland") == ["Metropolitan Police"]
@@ -55,7 +50,7 @@ def test_filters_by_kind_and_parent(django_app, editor_user):
     OrganisationFactory(name="County Police", kind=Organisation.Kind.POLICE)
 
     def filtered(params):
-        return listed_names(django_app.get(CHANGELIST, params, user=editor_user))
+        return listed(django_app.get(CHANGELIST, params, user=editor_user))
 
     assert filtered({"kind__exact": "police"}) == ["County Police"]
     assert filtered({"parent__id__exact": assembly.pk}) == ["Police committee"]
@@ -69,9 +64,7 @@ def test_changelist_query_count_does_not_grow_with_rows(client, editor_user):
             organisation = OrganisationFactory(parent=Organisation.objects.first())
             QuoteFactory(speaker_person=None, speaker_organisation=organisation)
             AffiliationFactory(organisation=organisation)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(CHANGELIST).status_code == 200
-        return len(queries)
+        return queries_to_show(client, CHANGELIST)
 
     assert queries_for_rows(3) == queries_for_rows(30)
 
@@ -90,11 +83,9 @@ def test_merge_organisations_through_the_confirmation_page(django_app, editor_us
     police = OrganisationFactory(name="Metropolitan Police Service")
     met = OrganisationFactory(name="The Met")
     QuoteFactory(speaker_person=None, speaker_organisation=met)
-    form = django_app.get(CHANGELIST, user=editor_user).forms["changelist-form"]
-    form["action"] = "merge_selected"
-    for checkbox in form.fields["_selected_action"]:
-        checkbox.checked = True
-    confirmation = form.submit().forms[1]
+    confirmation = run_action(
+        django_app, CHANGELIST, user=editor_user, action="merge_selected", objects=[police, met]
+    ).forms[1]
     confirmation["survivor"] = str(police.pk)
     page = confirmation.submit().follow()
     assert "Merged The Met into Metropolitan Police Service" in page.text

@@ -1,13 +1,17 @@
 """The people screens in admin: changelist, search, filters, photos, inlines, merge, history."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from PIL import Image
 from webtest import Upload
 
 from articles.models import Quote
 from people.models import Organisation, Person
+from tests.admin_pages import (
+    listed,
+    offered_actions,
+    queries_to_show,
+    run_action,
+)
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,
@@ -26,10 +30,6 @@ CHANGELIST = "/admin/people/person/"
 
 def change_url(person):
     return f"/admin/people/person/{person.pk}/change/"
-
-
-def listed_names(page):
-    return [cell.get_text(strip=True) for cell in page.html.select("#result_list tbody th a")]
 
 
 def test_changelist_counts_quotes_and_articles_with_links(django_app, editor_user):
@@ -64,7 +64,7 @@ def test_search_covers_names_aliases_and_roles(django_app, editor_user):
     PersonFactory(name="Cy Dee", role="Magistrate")
 
     def found(term):
-        return listed_names(django_app.get(CHANGELIST, {"q": term}, user=editor_user))
+        return listed(django_app.get(CHANGELIST, {"q": term}, user=editor_user))
 
     assert found("ann") == ["Ann Lee"]
     assert found("bobby") == [alias.person.name]
@@ -79,7 +79,7 @@ def test_filters_by_organisation_and_organisation_kind(django_app, editor_user):
     PersonFactory(name="Nobody Inparticular")
 
     def filtered(params):
-        return listed_names(django_app.get(CHANGELIST, params, user=editor_user))
+        return listed(django_app.get(CHANGELIST, params, user=editor_user))
 
     assert filtered({"organisations__id__exact": court.pk}) == ["Judge Eff"]
     assert filtered({"organisations__kind": "police"}) == ["Officer Dee"]
@@ -93,9 +93,7 @@ def test_changelist_query_count_does_not_grow_with_rows(client, editor_user, med
             person = PersonFactory(photo_thumbnail="people/thumbnails/x.webp")
             QuoteFactory(speaker_person=person).article.people.add(person)
             AffiliationFactory(person=person)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(CHANGELIST).status_code == 200
-        return len(queries)
+        return queries_to_show(client, CHANGELIST)
 
     assert queries_for_rows(3) == queries_for_rows(30)
 
@@ -185,11 +183,7 @@ def imported_article_people():
 
 
 def start_merge(django_app, user, people):
-    form = django_app.get(CHANGELIST, user=user).forms["changelist-form"]
-    form["action"] = "merge_selected"
-    for checkbox in form.fields["_selected_action"]:
-        checkbox.checked = int(checkbox._value) in {p.pk for p in people}
-    return form.submit()
+    return run_action(django_app, CHANGELIST, user=user, action="merge_selected", objects=people)
 
 
 def test_merge_confirmation_lists_what_moves_and_merges(
@@ -229,9 +223,8 @@ def test_merge_needs_two_people(django_app, editor_user, imported_article_people
 
 def test_reporters_cannot_merge(django_app, reporter_user, imported_article_people):
     """Merging deletes records, so only Editors are offered it."""
-    form = django_app.get(CHANGELIST, user=reporter_user).forms["changelist-form"]
-    offered = [value for value, *_ in form["action"].options] if "action" in form.fields else []
-    assert "merge_selected" not in offered
+    page = django_app.get(CHANGELIST, user=reporter_user)
+    assert "merge_selected" not in offered_actions(page)
 
 
 def test_person_change_can_be_reverted_from_history(django_app, editor_user):
