@@ -7,9 +7,9 @@ from django.db.models import F, Prefetch, Q
 from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from django.utils.formats import date_format
-from simple_history.admin import SimpleHistoryAdmin
 
 from newsroom.db import count_subquery
+from newsroom.history import HistoryAdmin
 
 from ..models import Article, Block, Correction, Quote
 from ..services import can_publish, publish_articles, send_to_review, unpublish_articles
@@ -67,7 +67,7 @@ class CorrectionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TagAutocompleteMixin, SimpleHistoryAdmin):
+class ArticleAdmin(TagAutocompleteMixin, HistoryAdmin):
     form = ArticleAdminForm
     list_display = [
         "headline",
@@ -138,6 +138,13 @@ class ArticleAdmin(TagAutocompleteMixin, SimpleHistoryAdmin):
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        """Once an article is published (or scheduled), only those who may publish change it."""
+        published = obj is not None and obj.status == Article.Status.PUBLISHED
+        if published and not can_publish(request.user):
+            return False
+        return super().has_change_permission(request, obj)
 
     @admin.display(description="state", ordering="status")
     def publication_state(self, article):

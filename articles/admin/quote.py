@@ -5,7 +5,8 @@ from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
-from simple_history.admin import SimpleHistoryAdmin
+
+from newsroom.history import HistoryAdmin
 
 from ..models import Quote
 from ..services import set_quote_status
@@ -50,7 +51,7 @@ class SpeakerPickerMixin:
 
 
 @admin.register(Quote)
-class QuoteAdmin(SpeakerPickerMixin, SimpleHistoryAdmin):
+class QuoteAdmin(SpeakerPickerMixin, HistoryAdmin):
     form = QuoteReviewForm
     list_display = ["short_text", "speaker", "article_link", "status", "kind"]
     list_filter = [ReviewStatusFilter, "kind"]

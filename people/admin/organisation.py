@@ -1,9 +1,9 @@
 """The organisation screens: counts, kinds, parent bodies, aliases, members and merging."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from newsroom.db import count_subquery
+from newsroom.history import HistoryAdmin
 
 from ..models import Affiliation, Organisation, OrganisationAlias
 from .counts import QuoteAndArticleCountsMixin
@@ -26,7 +26,7 @@ class MemberInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, SimpleHistoryAdmin):
+class OrganisationAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, HistoryAdmin):
     list_display = ["name", "acronym", "kind", "quote_count", "article_count", "member_count"]
     list_filter = ["kind", ("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "acronym", "aliases__name"]

@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
+
+from newsroom.history import HistoryAdmin
 
 from ..images import attach_renditions, clear_renditions
 from ..models import Affiliation, Person, PersonAlias
@@ -28,7 +29,7 @@ class AffiliationInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, SimpleHistoryAdmin):
+class PersonAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, HistoryAdmin):
     form = PersonAdminForm
     list_display = ["thumbnail", "name", "role", "quote_count", "article_count"]
     list_display_links = ["name"]

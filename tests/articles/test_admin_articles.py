@@ -258,11 +258,29 @@ def test_reporter_cannot_publish_from_the_change_form(django_app, reporter_user,
     assert imported_article.headline_needs_review is True
 
 
-def test_reporter_cannot_unpublish_from_the_change_form(django_app, reporter_user):
+def test_reporter_sees_a_published_article_read_only(django_app, client, reporter_user):
+    """A live article is changed by editors only: reporters get no form, and a POST is refused."""
     article = ArticleFactory()
-    form = django_app.get(change_url(article), user=reporter_user).forms["article_form"]
-    form["status"] = Article.Status.DRAFT
-    assert "permission to unpublish" in form.submit().text
+    page = django_app.get(change_url(article), user=reporter_user)
+    assert "headline" not in page.forms["article_form"].fields
+    assert page.html.select_one(".field-headline .readonly").get_text() == article.headline
+    client.force_login(reporter_user)
+    response = client.post(change_url(article), {"headline": "Changed", "status": "draft"})
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.is_public
+
+
+def test_reporter_cannot_revert_a_published_article_from_history(client, reporter_user):
+    """Viewing history is allowed; posting a revert without the right to change is not."""
+    article = ArticleFactory(headline="First")
+    Article.objects.get(pk=article.pk).save()  # a second version
+    first = article.history.earliest()
+    client.force_login(reporter_user)
+    url = f"/admin/articles/article/{article.pk}/history/{first.history_id}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"headline": "First", "status": "draft", "slug": article.slug})
+    assert response.status_code == 403
     article.refresh_from_db()
     assert article.is_public
 
