@@ -65,6 +65,19 @@ def test_search_covers_headline_standfirst_and_body(django_app, editor_user, ter
     assert listed(page) == [found]
 
 
+def test_search_needs_every_word_somewhere_in_the_article(django_app, editor_user):
+    """Words may be spread over headline and body; a quoted phrase must appear as written."""
+    budget = ArticleFactory(headline="Budget approved", standfirst="")
+    BlockFactory(article=budget, text="The library stays open on Sundays.")
+    ArticleFactory(headline="Budget delayed", standfirst="")
+    assert listed(django_app.get(CHANGELIST, {"q": "budget library"}, user=editor_user)) == [
+        "Budget approved"
+    ]
+    phrase = django_app.get(CHANGELIST, {"q": '"open on Sundays"'}, user=editor_user)
+    assert listed(phrase) == ["Budget approved"]
+    assert listed(django_app.get(CHANGELIST, {"q": '"Sundays open"'}, user=editor_user)) == []
+
+
 @pytest.mark.parametrize(
     ("state", "expected"),
     [
