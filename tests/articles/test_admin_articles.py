@@ -9,9 +9,7 @@ from articles.models import Article, Correction, Quote
 from people.models import Person
 from tests.admin_pages import (
     listed,
-    offered_actions,
     queries_to_show,
-    run_action,
     submit_with_added_fields,
 )
 from tests.factories import (
@@ -88,6 +86,7 @@ def test_search_needs_every_word_somewhere_in_the_article(django_app, editor_use
     ],
 )
 def test_publication_state_filter(django_app, editor_user, state, expected):
+    """Each publication state lists only its articles; scheduled and live are told apart."""
     ArticleFactory(headline="Draft one", status=Article.Status.DRAFT)
     ArticleFactory(headline="In review one", status=Article.Status.REVIEW)
     ArticleFactory(headline="Scheduled one", published_at=timezone.now() + timedelta(hours=3))
@@ -106,6 +105,7 @@ def test_publication_state_filter(django_app, editor_user, state, expected):
     ],
 )
 def test_needs_attention_filter(django_app, editor_user, attention, expected):
+    """Articles with a provisional headline or unreviewed quotes are listed together or apart."""
     now = timezone.now()
     ArticleFactory(headline="Provisional", headline_needs_review=True, published_at=now)
     unreviewed = ArticleFactory(headline="Unreviewed", published_at=now + timedelta(seconds=1))
@@ -137,6 +137,7 @@ def test_tag_person_and_organisation_filters(django_app, editor_user):
 
 
 def test_date_hierarchy_narrows_to_a_year(django_app, editor_user):
+    """The date drill-down lists only articles published in the chosen year."""
     ArticleFactory(headline="This year")
     ArticleFactory(headline="Long ago", published_at=timezone.now().replace(year=2001))
     page = django_app.get(CHANGELIST, {"published_at__year": 2001}, user=editor_user)
@@ -162,6 +163,7 @@ def test_changelist_query_count_does_not_grow_with_rows(client, editor_user):
 def test_change_form_groups_fields_and_shows_import_details_read_only(
     django_app, editor_user, imported_article
 ):
+    """Fields come in named groups; the source file is shown but cannot be edited."""
     page = django_app.get(change_url(imported_article), user=editor_user)
     legends = [h2.get_text(strip=True) for h2 in page.html.select("fieldset h2")]
     assert {"Publication", "Mentioned", "Import"} <= set(legends)
@@ -173,6 +175,7 @@ def test_change_form_groups_fields_and_shows_import_details_read_only(
 def test_change_form_uses_autocomplete_for_people_organisations_and_tags(
     django_app, editor_user, imported_article
 ):
+    """People, organisations, tags and quote speakers are picked with autocomplete widgets."""
     html = django_app.get(change_url(imported_article), user=editor_user).html
     for name in ["people", "organisations", "tags", "quotes-0-speaker_person"]:
         assert "admin-autocomplete" in html.select_one(f"select[name={name}]")["class"]
@@ -190,6 +193,7 @@ def test_tags_picked_with_autocomplete_are_saved(django_app, editor_user, import
 
 
 def test_tag_autocomplete_answers_with_matching_tags(django_app, editor_user):
+    """Typing in the tag widget offers the existing tags that match."""
     ArticleFactory().tags.add("Transport", "Housing")
     answer = django_app.get(
         "/admin/autocomplete/",
@@ -202,6 +206,7 @@ def test_tag_autocomplete_answers_with_matching_tags(django_app, editor_user):
 def test_quote_inline_shows_the_paragraph_each_quote_came_from(
     django_app, editor_user, imported_article
 ):
+    """Each quote row in the article form shows the paragraph it was found in."""
     html = django_app.get(change_url(imported_article), user=editor_user).html
     paragraphs = [cell.get_text(strip=True) for cell in html.select("td.field-paragraph")]
     assert paragraphs[0].startswith("¶2: “We have listened to residents")
@@ -229,6 +234,7 @@ def test_add_article_through_the_form(django_app, reporter_user):
 def test_replacing_the_provisional_headline_clears_the_flag(
     django_app, editor_user, imported_article
 ):
+    """Saving a new headline unticks 'needs review' and tells the editor so."""
     form = django_app.get(change_url(imported_article), user=editor_user).forms["article_form"]
     form["headline"] = "Library will open next spring, council leader says"
     page = form.submit().follow()
@@ -238,110 +244,8 @@ def test_replacing_the_provisional_headline_clears_the_flag(
     assert "no longer marked provisional" in page.text
 
 
-def test_editor_publishes_from_the_change_form(django_app, editor_user, imported_article):
-    form = django_app.get(change_url(imported_article), user=editor_user).forms["article_form"]
-    form["headline"] = "Library will open next spring"
-    form["status"] = Article.Status.PUBLISHED
-    form.submit().follow()
-    imported_article.refresh_from_db()
-    assert imported_article.is_public
-
-
-def test_publishing_with_the_provisional_headline_is_refused(
-    django_app, editor_user, imported_article
-):
-    form = django_app.get(change_url(imported_article), user=editor_user).forms["article_form"]
-    form["status"] = Article.Status.PUBLISHED
-    page = form.submit()
-    assert "still the importer’s provisional one" in page.text or "provisional one" in page.text
-    imported_article.refresh_from_db()
-    assert imported_article.status == Article.Status.DRAFT
-
-
-def test_reporter_cannot_publish_from_the_change_form(django_app, reporter_user, imported_article):
-    """The form refuses, with a message naming the status field, and nothing is saved."""
-    form = django_app.get(change_url(imported_article), user=reporter_user).forms["article_form"]
-    form["headline"] = "Library will open next spring"
-    form["status"] = Article.Status.PUBLISHED
-    page = form.submit()
-    error = page.html.select_one(".field-status .errorlist").get_text(strip=True)
-    assert "You do not have permission to publish" in error
-    imported_article.refresh_from_db()
-    assert imported_article.status == Article.Status.DRAFT
-    assert imported_article.headline_needs_review is True
-
-
-def test_reporter_sees_a_published_article_read_only(django_app, client, reporter_user):
-    """A live article is changed by editors only: reporters get no form, and a POST is refused."""
-    article = ArticleFactory()
-    page = django_app.get(change_url(article), user=reporter_user)
-    assert "headline" not in page.forms["article_form"].fields
-    assert page.html.select_one(".field-headline .readonly").get_text() == article.headline
-    client.force_login(reporter_user)
-    response = client.post(change_url(article), {"headline": "Changed", "status": "draft"})
-    assert response.status_code == 403
-    article.refresh_from_db()
-    assert article.is_public
-
-
-def test_reporter_cannot_revert_a_published_article_from_history(client, reporter_user):
-    """Viewing history is allowed; posting a revert without the right to change is not."""
-    article = ArticleFactory(headline="First")
-    Article.objects.get(pk=article.pk).save()  # a second version
-    first = article.history.earliest()
-    client.force_login(reporter_user)
-    url = f"/admin/articles/article/{article.pk}/history/{first.history_id}/"
-    assert client.get(url).status_code == 200
-    response = client.post(url, {"headline": "First", "status": "draft", "slug": article.slug})
-    assert response.status_code == 403
-    article.refresh_from_db()
-    assert article.is_public
-
-
-def run_article_action(django_app, user, action, articles):
-    return run_action(django_app, CHANGELIST, user=user, action=action, objects=articles).follow()
-
-
-def test_send_to_review_action(django_app, reporter_user, imported_article):
-    run_article_action(django_app, reporter_user, "send_to_review_action", [imported_article])
-    imported_article.refresh_from_db()
-    assert imported_article.status == Article.Status.REVIEW
-
-
-def test_publish_action_publishes_and_holds_back_provisional_headlines(django_app, editor_user):
-    ready = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
-    provisional = ArticleFactory(
-        status=Article.Status.REVIEW, headline="Made up", headline_needs_review=True
-    )
-    page = run_article_action(django_app, editor_user, "publish_now", [ready, provisional])
-    ready.refresh_from_db()
-    provisional.refresh_from_db()
-    assert ready.is_public
-    assert provisional.status == Article.Status.REVIEW
-    assert "Not published, the headline is still provisional: “Made up”" in page.text
-
-
-def test_reporter_is_not_offered_the_publish_action_and_cannot_force_it(django_app, reporter_user):
-    article = ArticleFactory(status=Article.Status.REVIEW, published_at=None)
-    offered = offered_actions(django_app.get(CHANGELIST, user=reporter_user))
-    assert "send_to_review_action" in offered
-    assert "publish_now" not in offered
-    assert "unpublish" not in offered
-
-    run_article_action(django_app, reporter_user, "publish_now", [article])
-    article.refresh_from_db()
-    assert article.status == Article.Status.REVIEW
-
-
-def test_unpublish_action(django_app, editor_user):
-    article = ArticleFactory()
-    run_article_action(django_app, editor_user, "unpublish", [article])
-    article.refresh_from_db()
-    assert article.status == Article.Status.DRAFT
-    assert not Article.objects.published().exists()
-
-
 def test_editor_appends_a_dated_correction(django_app, editor_user):
+    """An editor adds a correction with its date from the article form."""
     article = ArticleFactory()
     form = django_app.get(change_url(article), user=editor_user).forms["article_form"]
     form["corrections-TOTAL_FORMS"] = "1"
@@ -363,6 +267,7 @@ def test_editor_appends_a_dated_correction(django_app, editor_user):
 def test_reassigning_a_speaker_in_the_inline_confirms_the_quote(
     django_app, editor_user, imported_article
 ):
+    """A speaker changed in the article form confirms that quote and leaves the others extracted."""
     mary = Person.objects.get(name="Mary Jones")
     form = django_app.get(change_url(imported_article), user=editor_user).forms["article_form"]
     form["quotes-1-speaker_person"].force_value(str(mary.pk))

@@ -28,6 +28,7 @@ def quotes_in_each_state():
 def test_queue_shows_only_unreviewed_quotes_by_default(
     django_app, editor_user, quotes_in_each_state
 ):
+    """The review queue opens on extracted quotes, with that filter shown as selected."""
     page = django_app.get(QUEUE, user=editor_user)
     assert listed(page) == ["A extracted quote"]
     selected = page.html.select_one("#changelist-filter li.selected").get_text(strip=True)
@@ -43,17 +44,20 @@ def test_queue_shows_only_unreviewed_quotes_by_default(
     ],
 )
 def test_review_status_filter(django_app, editor_user, quotes_in_each_state, review, expected):
+    """The queue can show confirmed, rejected or all quotes instead."""
     page = django_app.get(QUEUE, {"review": review}, user=editor_user)
     assert listed(page) == expected
 
 
 def test_queue_row_shows_quote_speaker_and_article(django_app, editor_user, imported_article):
+    """Each queue row names the speaker and the article."""
     row = django_app.get(QUEUE, user=editor_user).html.select_one("#result_list tbody tr")
     assert row.select_one(".field-speaker").get_text(strip=True) == "John Smith"
     assert row.select_one(".field-article_link").get_text(strip=True) == imported_article.headline
 
 
 def test_kind_filter_and_search_by_speaker(django_app, editor_user):
+    """Quotes can be filtered by kind and found by the speaker's name."""
     QuoteFactory(text="Direct words", kind=Quote.Kind.DIRECT, speaker_person__name="Ann Lee")
     QuoteFactory(text="Reported words", kind=Quote.Kind.INDIRECT, speaker_person__name="Bo Ray")
     by_kind = django_app.get(QUEUE, {"kind__exact": "indirect"}, user=editor_user)
@@ -66,6 +70,7 @@ def test_kind_filter_and_search_by_speaker(django_app, editor_user):
     ("action", "status"), [("confirm", Quote.Status.CONFIRMED), ("reject", Quote.Status.REJECTED)]
 )
 def test_bulk_confirm_and_reject(django_app, editor_user, imported_article, action, status):
+    """The selected quotes, and only those, get the chosen status."""
     chosen = list(imported_article.quotes.all()[:2])
     run_action(django_app, QUEUE, user=editor_user, action=action, objects=chosen).follow()
     assert sorted(imported_article.quotes.values_list("status", flat=True)) == sorted(
@@ -87,6 +92,7 @@ def test_change_form_shows_the_quote_in_its_surrounding_paragraphs(
 
 
 def test_context_of_a_standfirst_quote_is_the_standfirst(django_app, editor_user):
+    """A quote from the standfirst is shown in the standfirst, marked."""
     article = ArticleFactory(standfirst="“We will not give up,” campaigners said.")
     quote = QuoteFactory(article=article, text="We will not give up", first_block=None)
     context = django_app.get(change_url(quote), user=editor_user).html.select_one(
@@ -97,6 +103,7 @@ def test_context_of_a_standfirst_quote_is_the_standfirst(django_app, editor_user
 
 
 def test_context_escapes_article_text(django_app, editor_user):
+    """Markup in article text is shown as text, never run, in the quote's context."""
     article = ArticleFactory()
     block = BlockFactory(article=article, text="<script>alert(1)</script> “Hi,” she said.")
     quote = QuoteFactory(article=article, text="Hi,", first_block=block, last_block=block)
@@ -131,6 +138,7 @@ def test_editor_may_keep_a_reassigned_quote_rejected(django_app, editor_user, im
 
 
 def test_speaker_can_be_an_organisation_but_not_both(django_app, editor_user, imported_article):
+    """Both speakers at once is refused with a clear error; an organisation alone is saved."""
     quote = imported_article.quotes.get(position=0)
     council = OrganisationFactory(name="Town Council")
     form = django_app.get(change_url(quote), user=editor_user).forms["quote_form"]
@@ -148,6 +156,7 @@ def test_speaker_can_be_an_organisation_but_not_both(django_app, editor_user, im
 
 
 def test_quote_added_by_hand_is_confirmed(django_app, editor_user, imported_article):
+    """A quote an editor adds is confirmed, so a re-import keeps it."""
     form = django_app.get("/admin/articles/quote/add/", user=editor_user).forms["quote_form"]
     form["article"].force_value(str(imported_article.pk))
     form["text"] = "A quote the extractor missed"
@@ -157,6 +166,7 @@ def test_quote_added_by_hand_is_confirmed(django_app, editor_user, imported_arti
 
 
 def test_queue_query_count_does_not_grow_with_rows(client, editor_user):
+    """The queue's speakers and articles are joined: 30 rows cost the same queries as 4."""
     client.force_login(editor_user)
 
     def queries_for_rows(total):
@@ -169,6 +179,7 @@ def test_queue_query_count_does_not_grow_with_rows(client, editor_user):
 
 
 def test_quote_history_can_be_reverted(django_app, editor_user, imported_article):
+    """An edited quote's words can be put back from its history."""
     quote = imported_article.quotes.get(position=0)
     form = django_app.get(change_url(quote), user=editor_user).forms["quote_form"]
     form["text"] = "Words the speaker never said"

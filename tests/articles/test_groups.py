@@ -23,6 +23,7 @@ def permissions_of(name):
 
 
 def test_creates_reporter_and_editor_groups():
+    """Both groups exist; only Editors may publish; Editors may do all Reporters may."""
     output = run_setup_groups()
     assert "Created group Reporter." in output
     assert "Created group Editor." in output
@@ -48,6 +49,7 @@ def test_running_again_changes_nothing_and_restores_removed_permissions():
 
 
 def test_group_members_get_the_rights(newsroom_groups):
+    """Users in the groups get the groups' permissions."""
     reporter = UserFactory(password=None)
     reporter.groups.add(newsroom_groups["Reporter"])
     editor = UserFactory(password=None)

@@ -33,6 +33,7 @@ def change_url(person):
 
 
 def test_changelist_counts_quotes_and_articles_with_links(django_app, editor_user):
+    """Each row shows the role and counts that link to the person's quotes and articles."""
     person = PersonFactory(name="Ann Lee", role="Headteacher")
     for article in ArticleFactory.create_batch(2):
         article.people.add(person)
@@ -49,6 +50,7 @@ def test_changelist_counts_quotes_and_articles_with_links(django_app, editor_use
 
 
 def test_quote_count_link_lists_that_persons_quotes(django_app, editor_user):
+    """Following the quote count lists that person's quotes, reviewed or not."""
     person = PersonFactory()
     QuoteFactory(speaker_person=person, text="Mine", status=Quote.Status.CONFIRMED)
     QuoteFactory(text="Someone else's")
@@ -59,6 +61,7 @@ def test_quote_count_link_lists_that_persons_quotes(django_app, editor_user):
 
 
 def test_search_covers_names_aliases_and_roles(django_app, editor_user):
+    """Search finds people by name, alias or role."""
     PersonFactory(name="Ann Lee", role="Headteacher")
     alias = PersonAliasFactory(person__name="Robert Ray", name="Bobby Ray")
     PersonFactory(name="Cy Dee", role="Magistrate")
@@ -72,6 +75,7 @@ def test_search_covers_names_aliases_and_roles(django_app, editor_user):
 
 
 def test_filters_by_organisation_and_organisation_kind(django_app, editor_user):
+    """People can be filtered by organisation and by the kind of organisation."""
     police = OrganisationFactory(name="County Police", kind=Organisation.Kind.POLICE)
     court = OrganisationFactory(name="Crown Court", kind=Organisation.Kind.COURT)
     AffiliationFactory(person__name="Officer Dee", organisation=police)
@@ -86,6 +90,7 @@ def test_filters_by_organisation_and_organisation_kind(django_app, editor_user):
 
 
 def test_changelist_query_count_does_not_grow_with_rows(client, editor_user, media_root):
+    """Counts are annotated: 30 rows cost the same queries as 3."""
     client.force_login(editor_user)
 
     def queries_for_rows(total):
@@ -122,6 +127,7 @@ def test_adding_a_person_with_a_photo_makes_webp_renditions_once(django_app, edi
 
 
 def test_replacing_the_photo_makes_new_renditions(django_app, editor_user):
+    """A new photo gets new renditions."""
     person = PersonFactory()
     for name in ["first.png", "second.png"]:
         form = django_app.get(change_url(person), user=editor_user).forms["person_form"]
@@ -143,6 +149,7 @@ def test_replacing_the_photo_makes_new_renditions(django_app, editor_user):
 def test_bad_photo_is_refused_with_an_error_on_the_photo_field(
     django_app, editor_user, content, reason
 ):
+    """A bad upload is refused on the photo field with its reason, and nothing is saved."""
     person = PersonFactory(role="Councillor")
     form = django_app.get(change_url(person), user=editor_user).forms["person_form"]
     form["role"] = "Changed role"
@@ -154,6 +161,7 @@ def test_bad_photo_is_refused_with_an_error_on_the_photo_field(
 
 
 def test_aliases_and_affiliations_are_edited_inline(django_app, editor_user):
+    """Aliases and affiliations are added from the person's form."""
     person = PersonFactory()
     council = OrganisationFactory(name="Town Council")
     form = django_app.get(change_url(person), user=editor_user).forms["person_form"]
@@ -189,6 +197,7 @@ def start_merge(django_app, user, people):
 def test_merge_confirmation_lists_what_moves_and_merges(
     django_app, editor_user, imported_article_people
 ):
+    """The confirmation page lists what each candidate holds; confirming merges into the chosen."""
     john, j_smith = imported_article_people
     confirmation = start_merge(django_app, editor_user, [john, j_smith])
     rows = {
@@ -209,6 +218,7 @@ def test_merge_confirmation_lists_what_moves_and_merges(
 def test_merge_without_choosing_a_survivor_asks_again(
     django_app, editor_user, imported_article_people
 ):
+    """Without a chosen survivor nothing is merged and the page asks for one."""
     confirmation = start_merge(django_app, editor_user, imported_article_people)
     again = confirmation.forms[1].submit()
     assert "Choose the record to keep." in again.text
@@ -216,6 +226,7 @@ def test_merge_without_choosing_a_survivor_asks_again(
 
 
 def test_merge_needs_two_people(django_app, editor_user, imported_article_people):
+    """Merging one person is refused with a message."""
     page = start_merge(django_app, editor_user, imported_article_people[:1]).follow()
     assert "Select two or more people to merge." in page.text
     assert Person.objects.count() == 2
@@ -228,6 +239,7 @@ def test_reporters_cannot_merge(django_app, reporter_user, imported_article_peop
 
 
 def test_person_change_can_be_reverted_from_history(django_app, editor_user):
+    """A person's old role can be put back from history."""
     person = PersonFactory(name="Ann Lee", role="Headteacher")
     form = django_app.get(change_url(person), user=editor_user).forms["person_form"]
     form["role"] = "Wrong role"

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
 def test_allowed_formats_pass(image_format):
+    """JPEG, PNG and WebP images pass, and the file is rewound for storage."""
     photo = upload(f"face.{image_format.lower()}", image_bytes(image_format))
     check_photo(photo)
     assert photo.tell() == 0  # left ready to be stored
@@ -35,11 +36,13 @@ def test_allowed_formats_pass(image_format):
     ],
 )
 def test_wrong_or_broken_files_are_refused_with_a_reason(name, content, message):
+    """Other formats, non-images and truncated files are refused, each with its reason."""
     with pytest.raises(ValidationError, match=message):
         check_photo(upload(name, content))
 
 
 def test_a_file_over_the_size_limit_is_refused(monkeypatch):
+    """A file over the byte limit is refused, naming both sizes."""
     monkeypatch.setattr(images, "MAX_PHOTO_BYTES", 1024)
     with pytest.raises(ValidationError) as refusal:
         check_photo(upload("big.png", image_bytes("PNG", size=(600, 600)) + b"\0" * 2048))
@@ -61,6 +64,7 @@ def test_decompression_bomb_is_refused():
 
 
 def test_renditions_are_webp_in_the_right_sizes(media_root):
+    """A square WebP thumbnail and a WebP medium copy keeping the aspect ratio are written."""
     person = PersonFactory.build()
     attach_renditions(person=person, source=upload("face.jpg", image_bytes("JPEG", (1200, 800))))
     with Image.open(person.photo_thumbnail.path) as thumbnail:

@@ -43,6 +43,7 @@ def duplicates():
 
 
 def test_merge_moves_quotes_mentions_affiliations_and_aliases(duplicates):
+    """Everything moves to the survivor, duplicates collapse, and the summary counts what moved."""
     john, j_smith = duplicates
     summary = merge_entities(survivor=john, others=[j_smith])
 
@@ -62,6 +63,7 @@ def test_merge_moves_quotes_mentions_affiliations_and_aliases(duplicates):
 
 
 def test_merge_fills_the_survivors_blank_fields_without_overwriting(duplicates):
+    """The survivor keeps its own role and takes the other's biography it lacked."""
     john, j_smith = duplicates
     merge_entities(survivor=john, others=[j_smith])
     john.refresh_from_db()
@@ -79,6 +81,7 @@ def test_merged_names_lead_future_imports_to_the_survivor(duplicates):
 
 
 def test_holdings_list_what_a_merge_would_move(duplicates):
+    """Holdings count a person's quotes, articles, affiliations and aliases."""
     _, j_smith = duplicates
     assert holdings(j_smith) == services.Holdings(
         quotes=2, articles=2, affiliations=2, aliases=("Cllr Smith", "Johnny Smith")
@@ -101,6 +104,7 @@ def test_merge_is_all_or_nothing(duplicates, monkeypatch):
 
 
 def test_merge_needs_another_record_of_the_same_kind():
+    """Merging into itself or across kinds is refused before anything changes."""
     person = PersonFactory()
     with pytest.raises(MergeError, match="at least one other record"):
         merge_entities(survivor=person, others=[person])
@@ -109,6 +113,7 @@ def test_merge_needs_another_record_of_the_same_kind():
 
 
 def test_merging_three_people_at_once():
+    """Two others merge into one survivor in one go."""
     survivor, second, third = PersonFactory.create_batch(3)
     QuoteFactory(speaker_person=second)
     QuoteFactory(speaker_person=third)
@@ -119,6 +124,7 @@ def test_merging_three_people_at_once():
 
 
 def test_merge_organisations_moves_children_members_quotes_and_aliases():
+    """Child bodies, members, quotes, mentions and aliases move; a blank acronym is filled."""
     police = OrganisationFactory(name="Metropolitan Police Service", acronym="")
     met = OrganisationFactory(name="The Met", acronym="MPS")
     unit = OrganisationFactory(name="Trident unit", parent=met)
@@ -142,6 +148,7 @@ def test_merge_organisations_moves_children_members_quotes_and_aliases():
 
 
 def test_merge_into_a_child_of_the_merged_organisation_does_not_make_it_its_own_parent():
+    """Merging a parent into its child leaves the child without a parent."""
     parent = OrganisationFactory()
     child = OrganisationFactory(parent=parent)
     merge_entities(survivor=child, others=[parent])
