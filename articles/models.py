@@ -1,5 +1,6 @@
 """Articles, their body blocks, the quotes in them and corrections."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -241,3 +242,22 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"Correction to {self.article} ({self.created_at:%d %b %Y})"
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one article, kept by ``articles.search``; readers never edit it.
+
+    The body lives in many ``Block`` rows, so the text is gathered here in one
+    row per article: a plain copy that the SQLite fallback searches and that
+    PostgreSQL highlights snippets from, and on PostgreSQL a weighted
+    ``tsvector`` (headline over standfirst over body) behind a GIN index.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    body = models.TextField(blank=True)
+    vector = SearchVectorField(null=True)
+
+    def __str__(self):
+        return f"Search text of {self.article_id}"

@@ -1,13 +1,68 @@
+"""Public pages of the articles app: home, article, tag, search and robots.txt."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
 
+from .article_page import article_page_context, article_with_content
+from .cache import never_cache_preview, public_page
 from .models import Article
+from .public import article_listing, published_articles
+from .search import search as run_search
+
+ARTICLES_PER_PAGE = 20
 
 
+def _listing_page(request, articles):
+    paginator = Paginator(article_listing(articles), ARTICLES_PER_PAGE)
+    return paginator.get_page(request.GET.get("page"))
+
+
+@public_page
 def home(request):
-    articles = Article.objects.published()[:20]
-    return render(request, "articles/home.html", {"articles": articles})
+    page = _listing_page(request, published_articles())
+    return render(request, "articles/home.html", {"page": page, "show_lead": page.number == 1})
 
 
+@public_page
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    return render(request, "articles/article_detail.html", {"article": article})
+    """A published article; staff also see unpublished ones, marked as a preview."""
+    article = article_with_content(published_articles()).filter(slug=slug).first()
+    preview = False
+    if article is None:
+        if not request.user.is_staff:
+            raise Http404("No published article at this address.")
+        article = get_object_or_404(article_with_content(Article.objects.all()), slug=slug)
+        preview = True
+    context = article_page_context(request, article)
+    response = render(request, "articles/article_detail.html", {**context, "preview": preview})
+    return never_cache_preview(response) if preview else response
+
+
+@public_page
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    page = _listing_page(request, published_articles().filter(tags=tag))
+    if not page.object_list:
+        raise Http404("No published article has this tag.")
+    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+
+
+@require_safe
+def search(request):
+    results = run_search(request.GET.get("q", ""))
+    return render(request, "articles/search.html", {"results": results})
+
+
+@public_page
+def robots_txt(request):
+    sitemaps = [
+        request.build_absolute_uri(reverse(name))
+        for name in ("articles:sitemap_index", "articles:news_sitemap")
+    ]
+    context = {"sitemaps": sitemaps, "site_name": settings.SITE_NAME}
+    return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

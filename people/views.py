@@ -1,13 +1,102 @@
+"""Public pages for people and organisations: index pages and one page each."""
+
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from .models import Organisation, Person
+from articles.cache import never_cache_preview, public_page
+from articles.public import articles_about, public_organisations, public_people, visible_quotes
+from articles.structured_data import organisation_ld, person_ld
+
+from .models import Affiliation, Organisation, Person
+
+ENTITIES_PER_PAGE = 60
 
 
+def _quotes_by_article(quotes) -> list[dict]:
+    """Quotes grouped under the article they appear in, newest article first."""
+    return [
+        {"article": article, "quotes": list(group)}
+        for article, group in groupby(quotes, key=lambda quote: quote.article)
+    ]
+
+
+def _entity_page(request, entity, template: str, extra: dict):
+    quotes = list(
+        visible_quotes()
+        .filter(**{f"speaker_{type(entity).__name__.lower()}": entity})
+        .select_related("article")
+        .order_by("-article__published_at", "article_id", "position", "id")
+    )
+    articles = list(articles_about(entity))
+    preview = not quotes and not articles
+    if preview and not request.user.is_staff:
+        raise Http404("Nothing published mentions this name yet.")
+    context = {
+        "entity": entity,
+        "quote_groups": _quotes_by_article(quotes),
+        "quote_count": len(quotes),
+        "articles": articles,
+        "preview": preview,
+        **extra,
+    }
+    response = render(request, template, context)
+    return never_cache_preview(response) if preview else response
+
+
+@public_page
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
-    return render(request, "people/entity_detail.html", {"entity": person})
+    person = get_object_or_404(
+        Person.objects.prefetch_related(
+            Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
+        ),
+        slug=slug,
+    )
+    affiliations = list(person.affiliations.all())
+    return _entity_page(
+        request,
+        person,
+        "people/person_detail.html",
+        {"affiliations": affiliations, "structured_data": person_ld(request, person, affiliations)},
+    )
 
 
+@public_page
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    return render(request, "people/entity_detail.html", {"entity": organisation})
+    organisation = get_object_or_404(
+        Organisation.objects.select_related("parent").prefetch_related(
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.select_related("person").order_by(
+                    "-is_current", "person__name"
+                ),
+            )
+        ),
+        slug=slug,
+    )
+    members = list(organisation.affiliations.all())
+    return _entity_page(
+        request,
+        organisation,
+        "people/organisation_detail.html",
+        {"members": members, "structured_data": organisation_ld(request, organisation, members)},
+    )
+
+
+@public_page
+def person_list(request):
+    page = Paginator(public_people().order_by("name"), ENTITIES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "people/person_list.html", {"page": page})
+
+
+@public_page
+def organisation_list(request):
+    page = Paginator(public_organisations().order_by("name"), ENTITIES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "people/organisation_list.html", {"page": page})

@@ -58,6 +58,29 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _login_throttle_off(settings):
+    """django-axes is off unless a test switches it on (tests/deploy/test_login_throttle.py).
+
+    `client.login()` calls `authenticate()` without a request, which axes
+    refuses; its documentation suggests disabling it in test setups.
+    """
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def showcase(db, settings, tmp_path, django_capture_on_commit_callbacks):
+    """The reader site's invented newsroom (tests/showcase.py), photos in a temporary MEDIA_ROOT.
+
+    On-commit callbacks run as after a real commit, so search text is built.
+    """
+    from tests.showcase import build_showcase
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    with django_capture_on_commit_callbacks(execute=True):
+        return build_showcase()
+
+
 @pytest.fixture
 def newsroom_groups(db):
     """The Reporter and Editor groups exactly as `manage.py setup_groups` makes them."""

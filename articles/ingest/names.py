@@ -11,6 +11,8 @@ import unicodedata
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
 _SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=\w)'(?=\s|$)")
+_LEADING_THE = re.compile(r"^the\s+")
 
 
 def unify_punctuation(text: str) -> str:
@@ -22,12 +24,14 @@ def normalize_name(name: str) -> str:
     """Return the lookup key for a name: the same for every way of typing it.
 
     Apostrophe and dash variants, letter case, accents' composed/decomposed
-    forms, surrounding punctuation and runs of whitespace all compare equal,
-    so "Steve O’Connell" and "steve  o'connell" share one key.
+    forms, possessive endings, a leading "the", surrounding punctuation and
+    runs of whitespace all compare equal, so "Steve O’Connell" and
+    "steve  o'connell" share one key, as do "Her Majesty’s Inspectorate" and
+    the misspelt "Her Majesty’ Inspectorate", and "the Met" and "Met".
 
     >>> normalize_name("Steve O’Connell") == normalize_name("STEVE O'CONNELL")
     True
     """
-    text = unicodedata.normalize("NFC", unify_punctuation(name))
-    text = _SPACES.sub(" ", text).strip(" .,;:'\"")
-    return text.casefold()
+    text = unicodedata.normalize("NFC", unify_punctuation(name)).casefold()
+    text = _POSSESSIVE.sub("", _SPACES.sub(" ", text))
+    return _LEADING_THE.sub("", text.strip(" .,;:'\""))

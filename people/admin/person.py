@@ -57,7 +57,7 @@ class PersonAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, HistoryAdmin):
         if not person.photo_medium:
             return "No photo yet."
         return format_html(
-            '<img src="{}" alt="Photo of {}" style="max-width: 320px; height: auto">',
+            '<img src="{}" alt="Photo of {}" width="320">',  # no style=: the CSP forbids it
             person.photo_medium.url,
             person.name,
         )

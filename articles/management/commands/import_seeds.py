@@ -1,13 +1,136 @@
-from django.core.management.base import BaseCommand
+"""``manage.py import_seeds``: a thin shell around the parser and the loader.
+
+It expands its arguments into files, skips those whose checksum matches the
+last import (one query for the whole run), parses and loads the rest one
+transaction per file, and prints a report. Bad input is one line naming the
+file and the reason; the other files still import; the exit status is 1 if
+any file failed.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from articles.importer import ImportResult, Outcome, import_article
+from articles.importer.extraction import extraction_as_json
+from articles.importer.files import collect_article_files, file_checksum, stored_checksums
+from articles.importer.summary import RunSummary, file_line, file_notes
+from articles.ingest import IngestError, read_article
+
+PROGRESS_MIN_FILES = 20  # below this a bar flashes by; the per-file lines say enough
+
+
+class _BarStream:
+    """Lets tqdm draw on a command's stdout (OutputWrapper adds a newline to each write)."""
+
+    def __init__(self, wrapper):
+        self.wrapper = wrapper
+
+    def write(self, text: str) -> None:
+        self.wrapper.write(text, ending="")
+
+    def flush(self) -> None:
+        self.wrapper.flush()
 
 
 class Command(BaseCommand):
-    help = "Import plain-text articles (placeholder until the importer lands)."
+    help = (
+        "Import plain-text articles (by default every *.txt in seeds/) as draft articles "
+        "with their quotes and the people and organisations they mention."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*")
-        parser.add_argument("--publish", action="store_true")
-        parser.add_argument("--dry-run", action="store_true")
+        parser.add_argument(
+            "paths", nargs="*", metavar="PATH", help="Files or folders (a folder: its *.txt)."
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the articles this run creates, dated now unless the text gives a date.",
+        )
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Parse and resolve names against the database, print the report, write nothing.",
+        )
+        parser.add_argument(
+            "--json", action="store_true", help="With --dry-run: print the extraction as JSON."
+        )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Re-import files unchanged since their last import (e.g. after a parser update).",
+        )
 
     def handle(self, *args, **options):
-        self.stdout.write("import_seeds is a placeholder: the importer has not landed yet.")
+        if options["json"] and not options["dry_run"]:
+            raise CommandError("--json prints the extraction only: use it with --dry-run.")
+        seeds = settings.BASE_DIR / "seeds"
+        files, problems = collect_article_files(options["paths"], default_folder=seeds)
+        summary = RunSummary(dry_run=options["dry_run"])
+        for name, reason in problems:
+            self._fail(summary, name, reason)
+        if options["json"]:
+            self._print_extraction(files, summary)
+        else:
+            self._import(files, summary, options)
+            for line in summary.lines():
+                self.stdout.write(line)
+        if summary.failures:
+            total = len(summary.failures) + len(summary.results)
+            raise CommandError(f"{len(summary.failures)} of {total} files failed.", returncode=1)
+
+    def _fail(self, summary: RunSummary, name: str, reason: str) -> None:
+        summary.failures.append((name, reason))
+        self.stderr.write(self.style.ERROR(f"{name}: {reason}"))
+
+    def _print_extraction(self, files, summary: RunSummary) -> None:
+        articles = []
+        for path in files:
+            try:
+                articles.append(extraction_as_json(read_article(path)))
+            except IngestError as error:
+                self._fail(summary, str(path), str(error))
+        self.stdout.write(json.dumps({"articles": articles}, ensure_ascii=False, indent=2))
+
+    def _import(self, files, summary: RunSummary, options) -> None:
+        known = stored_checksums(files)
+        show_bar = self.stdout.isatty() and len(files) >= PROGRESS_MIN_FILES
+        stream = _BarStream(self.stdout)
+        with tqdm(files, file=stream, disable=not show_bar, unit="file") as progress:
+            for path in progress:
+                result = self._import_file(path, known, summary, options)
+                if result is None or (
+                    result.outcome is Outcome.UNCHANGED and options["verbosity"] < 2
+                ):
+                    continue
+                for line in [file_line(result), *file_notes(result)]:
+                    if show_bar:
+                        progress.write(line, file=stream)
+                    else:
+                        self.stdout.write(line)
+
+    def _import_file(self, path, known, summary, options) -> ImportResult | None:
+        digest = file_checksum(path)
+        if digest and known.get(path.name) == digest and not options["force"]:
+            result = ImportResult.unchanged(path.name, dry_run=options["dry_run"])
+        else:
+            try:
+                result = import_article(
+                    parsed=read_article(path),
+                    publish=options["publish"],
+                    dry_run=options["dry_run"],
+                    force=options["force"],
+                )
+            except IngestError as error:
+                return self._fail(summary, str(path), str(error))
+            except Exception as error:  # a bug must not stop the other files importing
+                if options["traceback"]:
+                    raise
+                message = " ".join(str(error).split())  # one line, even for database errors
+                reason = f"nothing written: unexpected {type(error).__name__}: {message}"
+                return self._fail(summary, str(path), reason)
+        summary.results.append(result)
+        return result

@@ -1,0 +1,162 @@
+"""Whole-page caching for anonymous readers, emptied when editors change content.
+
+Every cached page's key carries a *generation* number. Any change to content
+readers can see (an editor's save, an import) moves the generation on after
+the transaction commits, so every page cached before it is ignored and expires
+by itself: one cache operation empties the whole site, which is right for a
+local newsroom where a person's rename touches many pages.
+
+Only anonymous GET/HEAD requests without a session or messages cookie are
+served from or stored in the cache; staff (who may see previews) never are.
+Stored pages carry an ETag, so repeat visits get 304 Not Modified.
+"""
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min
+from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
+from django.utils import timezone
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.views.decorators.http import require_safe
+
+from .models import Article
+
+GENERATION_KEY = "reader:generation"
+# How long a page may be served from the server cache, at most.
+PAGE_SECONDS = 600
+# How long browsers and shared proxies may reuse a page without asking again.
+BROWSER_SECONDS = 60
+
+_pending = threading.local()
+
+
+def current_generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Start from the clock, so a generation lost from the cache can never
+        # come back to a number that old pages were stored under.
+        cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def empty_page_cache() -> None:
+    """Make every cached page stale at once."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        current_generation()
+
+
+def after_commit(*, article_ids: Iterable[int] = ()) -> None:
+    """Refresh search text for ``article_ids`` and empty the page cache once this commits.
+
+    Called for each saved row, so an admin save of an article with 30 blocks
+    schedules 30 calls; the first one to run does the work for all of them.
+    """
+    pending = getattr(_pending, "article_ids", None)
+    if pending is None:
+        pending = _pending.article_ids = set()
+    pending.update(article_ids)
+    _pending.dirty = True
+    transaction.on_commit(_flush)
+
+
+def _flush() -> None:
+    from .search import refresh_search_documents
+
+    if not getattr(_pending, "dirty", False):
+        return
+    article_ids = set(getattr(_pending, "article_ids", ()))
+    _pending.article_ids = set()
+    _pending.dirty = False
+    if article_ids:
+        refresh_search_documents(article_ids=article_ids)
+    empty_page_cache()
+
+
+def _page_key(request: HttpRequest) -> str:
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"reader:page:{current_generation()}:{request.method}:{digest}"
+
+
+def _is_cacheable_request(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+def _seconds_until_next_scheduled() -> int:
+    """Seconds until a scheduled article appears, so no page outlives that moment."""
+    now = timezone.now()
+    next_time = Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__gt=now
+    ).aggregate(next=Min("published_at"))["next"]
+    if next_time is None or next_time - now > timedelta(seconds=PAGE_SECONDS):
+        return PAGE_SECONDS
+    return max(1, int((next_time - now).total_seconds()))
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve ``view`` (GET and HEAD only) from the page cache to anonymous readers.
+
+    Everyone else gets a fresh page marked private, never stored.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _is_cacheable_request(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = _page_key(request)
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if isinstance(response, SimpleTemplateResponse):
+                response.render()  # the sitemap views answer with unrendered templates
+            if not _is_cacheable_response(request, response):
+                return response
+            set_response_etag(response)
+            patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+            patch_vary_headers(response, ["Cookie"])
+            cache.set(key, response, _seconds_until_next_scheduled())
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+    return require_safe(wrapper)
+
+
+def never_cache_preview(response: HttpResponse) -> HttpResponse:
+    """Mark a staff preview so neither the server, a proxy nor a browser keeps it."""
+    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,0 +1,49 @@
+"""Set an article's tags in a fixed number of queries.
+
+taggit's ``article.tags.set()`` looks every tag up on its own (the site's tags
+are case-insensitive) and inserts each new one in its own savepoint: about a
+dozen queries per tag. This writes taggit's own ``Tag`` and ``TaggedItem`` rows
+with the same matching rule, in at most six queries whatever the tag count.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+
+from articles.models import Article
+
+from .bulk import unique_slugs
+
+
+def write_tags(article: Article, names: list[str], *, is_new: bool) -> None:
+    """Give ``article`` exactly the tags ``names`` (matched ignoring case, created if new)."""
+    through = Article.tags.through
+    tag_model = through.tag_model()
+    wanted = {name.casefold(): name for name in names}
+    tags = {}
+    if wanted:
+        same_name = reduce(or_, (Q(name__iexact=name) for name in wanted.values()))
+        tags = {tag.name.casefold(): tag for tag in tag_model.objects.filter(same_name)}
+    missing = [name for key, name in wanted.items() if key not in tags]
+    new_tags = [
+        tag_model(name=name, slug=slug)
+        for name, slug in zip(
+            missing, unique_slugs(tag_model, missing, make_slug=tag_model().slugify), strict=True
+        )
+    ]
+    for tag in tag_model.objects.bulk_create(new_tags):
+        tags[tag.name.casefold()] = tag
+    wanted_ids = {tags[key].pk for key in wanted}
+    content_type = ContentType.objects.get_for_model(Article)
+    items = through.objects.filter(content_type=content_type, object_id=article.pk)
+    current = {} if is_new else dict(items.values_list("tag_id", "pk"))
+    if stale := [pk for tag_id, pk in current.items() if tag_id not in wanted_ids]:
+        through.objects.filter(pk__in=stale).delete()
+    through.objects.bulk_create(
+        [
+            through(tag_id=tag_id, content_type=content_type, object_id=article.pk)
+            for tag_id in wanted_ids - current.keys()
+        ]
+    )

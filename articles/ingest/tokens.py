@@ -1,0 +1,168 @@
+"""Words, sentences and runs of capitalised words in one paragraph.
+
+A *run* is a sequence of capitalised words separated by single spaces, such
+as "Mayor of Tower Hamlets John Biggs" or "Her Majesty’s Inspectorate of
+Constabulary". Runs are where names of people, organisations and places
+live; ``entities`` decides which is which.
+"""
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .lexicon import ORGANISATION_HEADS
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
+_POSSESSIVE = re.compile(r"(?:[’']s|s[’']|[’'])$")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st prof gen sen rep gov jr sr no vs etc inc co".split())
+# Lower-case words allowed inside a name: "Department for Education", "van der Berg".
+JOINERS = frozenset({"of", "for"})
+# Runs that go on after a possessive: "Her Majesty’s Inspectorate", "St Mary’s Hospital".
+_POSSESSIVE_OPENERS = frozenset({"her", "his", "st", "saint"})
+PARTICLES = frozenset("de del della la le du da di dos van von der den ter bin al el".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as written, with any possessive ending
+    base: str  # without the possessive: "Met’s" -> "Met"
+    start: int
+    end: int  # end of ``base`` in the paragraph
+    # Derived once here rather than on every look: tokens are read many times.
+    lower: str = field(init=False, compare=False)
+    capitalised: bool = field(init=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "lower", self.base.lower())
+        object.__setattr__(self, "capitalised", self.base[:1].isupper())
+
+    @property
+    def possessive(self) -> bool:
+        return len(self.base) != len(self.text)
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = self.base.replace("&", "")
+        return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().rstrip("-")
+        base = word
+        if len(word) > 2 and word[-1] in "’'s":
+            base = _POSSESSIVE.sub("", word) or word
+        tokens.append(Token(word, base, match.start(), match.start() + len(base)))
+    return tokens
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where sentences begin (always including 0)."""
+    starts = [0]
+    for match in re.finditer(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])", text):
+        before = text[max(0, match.start() - 40) : match.start()].rsplit(None, 1)
+        last_word = before[-1].lower().strip('(“"') if before else ""
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def sentence_of(starts: list[int], offset: int) -> tuple[int, int]:
+    """Return (index of the sentence, its start offset) for a character offset."""
+    index = max(bisect_right(starts, offset) - 1, 0)
+    return index, starts[index]
+
+
+@dataclass(frozen=True)
+class Run:
+    block: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(token.base for token in self.tokens)
+
+    def surface(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def _gap(text: str, left: Token, right: Token) -> str:
+    return text[left.start + len(left.text) : right.start]
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    gap = _gap(text, left, right)
+    return gap == " " or (gap == ". " and len(left.base) == 1)  # "John F. Kennedy"
+
+
+def capitalised_runs(block: int, text: str, tokens: list[Token]) -> list[Run]:
+    """Group capitalised tokens (with joiners and name particles) into runs."""
+    runs: list[Run] = []
+    current: list[Token] = []
+
+    def flush():
+        while current and not current[-1].capitalised:
+            current.pop()  # a run never ends in "of" or "van"
+        if current:
+            runs.append(Run(block, tuple(current)))
+        current.clear()
+
+    for i, token in enumerate(tokens):
+        linked = bool(current) and _joined(text, current[-1], token)
+        if linked and current[-1].possessive and current[0].lower not in _POSSESSIVE_OPENERS:
+            linked = False  # "the Met’s Special Enquiry Team" is two names
+        if token.capitalised:
+            if not linked:
+                flush()
+            current.append(token)
+        elif linked and _may_join(current, token, tokens[i + 1 : i + 2], text):
+            current.append(token)
+        else:
+            flush()
+    flush()
+    return _merge_and_runs(text, runs)
+
+
+def _may_join(current: list[Token], token: Token, following: list[Token], text: str) -> bool:
+    """A lower-case joiner continues a run only when a capitalised word follows it."""
+    word = token.lower
+    if word == "the":
+        allowed = current[-1].lower in JOINERS
+    else:
+        allowed = word in JOINERS or word in PARTICLES
+    nxt = following[0] if following else None
+    if not allowed or nxt is None or not _joined(text, token, nxt):
+        return False
+    if word in PARTICLES and nxt.lower in PARTICLES:
+        return True  # "von der Leyen"
+    return nxt.capitalised or (word in JOINERS and nxt.lower == "the")
+
+
+def _merge_and_runs(text: str, runs: list[Run]) -> list[Run]:
+    """Join "Police" + "and" + "Crime Committee" into one run: a single word and
+    a name of several words ending in an organisation word."""
+    merged: list[Run] = []
+    for run in runs:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and len(prev.tokens) == 1
+            and len(run.tokens) >= 2
+            and run.tokens[-1].lower in ORGANISATION_HEADS
+            and _gap(text, prev.tokens[0], run.tokens[0]) == " and "
+            and not prev.tokens[0].is_acronym
+        ):
+            merged[-1] = Run(run.block, prev.tokens + run.tokens)
+            continue
+        merged.append(run)
+    return merged

@@ -1,0 +1,213 @@
+"""Search across articles, quotes, people and organisations.
+
+On PostgreSQL: full-text search over a weighted ``tsvector`` per article
+(``SearchDocument``, GIN-indexed) and an expression GIN index on quote text,
+ranked with ``SearchRank`` and highlighted with ``SearchHeadline``. On SQLite
+(development and the quick test run) a fallback that finds rows containing
+every word of the query and highlights the words in Python.
+
+Highlights travel as plain text with two private-use marker characters around
+each match; the ``highlight`` template filter escapes the text and only then
+turns the markers into ``<mark>``, so nothing from an article becomes markup.
+"""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.functions import Concat
+
+from people.models import Organisation, Person
+
+from .models import Article, Block, Quote, SearchDocument
+from .public import public_organisations, public_people, published_articles, visible_quotes
+
+SEARCH_CONFIG = "english"  # the stemming dictionary; the migration's quote index uses it too
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+RESULTS_PER_KIND = 20
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass
+class SearchResults:
+    query: str
+    articles: list[Article] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.articles) + len(self.quotes) + len(self.people) + len(self.organisations)
+
+
+def clean_query(raw: str) -> str:
+    """The query as searched: control characters dropped, spaces squeezed, length capped."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw[: MAX_QUERY_LENGTH * 2])
+    text = text.replace(MARK_START, " ").replace(MARK_STOP, " ")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def query_terms(query: str) -> list[str]:
+    """The distinct words of a query, at most ``MAX_TERMS`` of them."""
+    return list(dict.fromkeys(word.casefold() for word in _WORDS.findall(query)))[:MAX_TERMS]
+
+
+def search(raw_query: str) -> SearchResults:
+    """Everything published that matches ``raw_query``; never raises on odd input."""
+    query = clean_query(raw_query)
+    terms = query_terms(query)
+    results = SearchResults(query=query)
+    if not terms:
+        return results
+    if connection.vendor == "postgresql":
+        ts_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        results.articles = _postgres_articles(ts_query)
+        results.quotes = _postgres_quotes(ts_query)
+    else:
+        results.articles = _fallback_articles(terms)
+        results.quotes = _fallback_quotes(terms)
+    results.people = list(_matching_names(public_people(), terms, "aliases__name"))
+    results.organisations = list(
+        _matching_names(public_organisations(), terms, "aliases__name", "acronym")
+    )
+    return results
+
+
+def _postgres_articles(ts_query: SearchQuery) -> list[Article]:
+    vector = F("search_document__vector")
+    return list(
+        published_articles()
+        .filter(search_document__vector=ts_query)
+        .annotate(
+            rank=SearchRank(vector, ts_query),
+            snippet=SearchHeadline(
+                Concat(
+                    "standfirst", Value("\n"), "search_document__body", output_field=TextField()
+                ),
+                ts_query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=40,
+                min_words=20,
+            ),
+        )
+        .order_by("-rank", "-published_at")[:RESULTS_PER_KIND]
+    )
+
+
+def _postgres_quotes(ts_query: SearchQuery) -> list[Quote]:
+    vector = SearchVector("text", config=SEARCH_CONFIG)  # matches the GIN index expression
+    return list(
+        visible_quotes()
+        .annotate(search=vector)
+        .filter(search=ts_query)
+        .annotate(
+            rank=SearchRank(vector, ts_query),
+            snippet=SearchHeadline(
+                "text",
+                ts_query,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                highlight_all=True,
+            ),
+        )
+        .select_related("article")
+        .order_by("-rank", "-article__published_at")[:RESULTS_PER_KIND]
+    )
+
+
+def _every_term(terms: list[str], *lookups: str) -> Q:
+    condition = Q()
+    for term in terms:
+        any_field = Q()
+        for lookup in lookups:
+            any_field |= Q(**{f"{lookup}__icontains": term})
+        condition &= any_field
+    return condition
+
+
+def _fallback_articles(terms: list[str]) -> list[Article]:
+    articles = list(
+        published_articles()
+        .filter(_every_term(terms, "headline", "standfirst", "search_document__body"))
+        .annotate(document_body=F("search_document__body"))[:RESULTS_PER_KIND]
+    )
+    for article in articles:
+        text = f"{article.standfirst}\n{article.document_body or ''}"
+        article.snippet = mark_terms(excerpt(text, terms), terms)
+    return articles
+
+
+def _fallback_quotes(terms: list[str]) -> list[Quote]:
+    quotes = list(
+        visible_quotes()
+        .filter(_every_term(terms, "text"))
+        .select_related("article")
+        .order_by("-article__published_at", "position")[:RESULTS_PER_KIND]
+    )
+    for quote in quotes:
+        quote.snippet = mark_terms(quote.text, terms)
+    return quotes
+
+
+def _matching_names(entities: QuerySet, terms: list[str], *other_lookups: str) -> QuerySet:
+    ids = entities.filter(_every_term(terms, "name", *other_lookups)).values("pk")
+    return entities.model.objects.filter(pk__in=ids).order_by("name")[:RESULTS_PER_KIND]
+
+
+def excerpt(text: str, terms: list[str], *, width: int = 240) -> str:
+    """About ``width`` characters of ``text`` around the first of ``terms`` it contains."""
+    folded = text.casefold()
+    hits = [folded.find(term) for term in terms if term in folded]
+    start = max(0, min(hits, default=0) - width // 3)
+    snippet = text[start : start + width].strip()
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return f"{prefix}{snippet}{suffix}"
+
+
+def mark_terms(text: str, terms: list[str]) -> str:
+    """Surround each occurrence of any of ``terms`` (any case) with the highlight markers."""
+    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+    return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_STOP}", text)
+
+
+@transaction.atomic
+def refresh_search_documents(*, article_ids: Iterable[int]) -> None:
+    """Rebuild the search text (and on PostgreSQL the vector) of the given articles.
+
+    Works for any status: what is public is decided when searching, so a
+    scheduled article becomes findable the moment it appears.
+    """
+    ids = set(article_ids)
+    if not ids:
+        return
+    articles = Article.objects.filter(pk__in=ids).prefetch_related(
+        Prefetch(
+            "blocks", queryset=Block.objects.order_by("position", "id").only("article_id", "text")
+        )
+    )
+    documents = [
+        SearchDocument(article=article, body="\n".join(b.text for b in article.blocks.all()))
+        for article in articles
+    ]
+    SearchDocument.objects.bulk_create(
+        documents, update_conflicts=True, unique_fields=["article"], update_fields=["body"]
+    )
+    if connection.vendor == "postgresql":
+        article = Article.objects.filter(pk=OuterRef("article_id"))
+        SearchDocument.objects.filter(article_id__in=ids).update(
+            vector=SearchVector(
+                Subquery(article.values("headline")), weight="A", config=SEARCH_CONFIG
+            )
+            + SearchVector(Subquery(article.values("standfirst")), weight="B", config=SEARCH_CONFIG)
+            + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+        )

@@ -1,0 +1,87 @@
+"""Template helpers for the reader site."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.public import quoted_speakers
+from articles.search import MARK_START, MARK_STOP
+
+register = template.Library()
+
+# Inside <script>, "</script>" or "<!--" in a headline would end or derail the
+# element; as \u escapes they stay plain JSON string characters.
+_SCRIPT_SAFE = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data: dict) -> SafeString:
+    """A ``<script type="application/ld+json">`` element holding ``data``, safe to embed."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_SAFE)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.filter
+def highlight(marked_text: str) -> SafeString:
+    """Escape search-result text, then show its highlight markers as ``<mark>``."""
+    escaped = escape(marked_text or "")
+    return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))  # noqa: S308
+
+
+@register.filter
+def photo_url(person, size: str = "medium") -> str:
+    """URL of a person's photo rendition (``medium`` or ``thumbnail``), else the original."""
+    rendition = person.photo_thumbnail if size == "thumbnail" else person.photo_medium
+    photo = rendition or person.photo
+    return photo.url if photo else ""
+
+
+@register.filter
+def speakers(article):
+    """The people and organisations quoted in a listed article."""
+    return quoted_speakers(article)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """The current address with ``page`` set to ``number`` (other parameters kept)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return f"?{query.urlencode()}"
+
+
+@register.simple_tag
+def site_name() -> str:
+    return settings.SITE_NAME
+
+
+QUOTE_KIND_LABELS = {
+    "direct": "Direct quote",
+    "partial": "Partial quote",
+    "fragment": "Quoted words",
+    "indirect": "Reported speech",
+}
+
+
+@register.filter
+def quote_kind(quote) -> str:
+    """A reader's label for how a quote was given (direct, reported…)."""
+    return QUOTE_KIND_LABELS.get(quote.kind, "Quote")
+
+
+@register.filter
+def iso(value) -> str:
+    """A date-time as ISO 8601 to the second, as HTML's datetime attribute accepts it."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

@@ -1,0 +1,69 @@
+"""gunicorn settings for Newsroom, read from the environment.
+
+Run from the project folder: `gunicorn` (it reads this file by default and
+serves newsroom.wsgi). The README's "Deploy" section lists the variables.
+Send SIGHUP to reload the code with zero downtime: gunicorn starts new
+workers, then lets the old ones finish their requests before they exit.
+"""
+
+import multiprocessing
+import os
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
+wsgi_app = "newsroom.wsgi:application"
+
+# Loopback by default (a reverse proxy on the same machine). For a load
+# balancer on another machine: GUNICORN_BIND=0.0.0.0:8000, firewalled so that
+# only the balancer can reach it. Several addresses may be given, comma-separated.
+bind = [
+    address.strip()
+    for address in os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
+    if address.strip()
+]
+
+# gunicorn's own rule of thumb: two workers per core plus one. Each worker is
+# a process with its own database connection (CONN_MAX_AGE keeps it open).
+workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1)
+# More than one thread switches to the threaded worker (gthread).
+threads = _int("GUNICORN_THREADS", 1)
+
+# A request running longer than this is killed and its worker replaced, so
+# one stuck request cannot hold a worker for ever.
+timeout = _int("GUNICORN_TIMEOUT", 30)
+# On SIGHUP/SIGTERM, workers get this long to finish the requests they hold.
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+# Seconds to hold an idle keep-alive connection (threaded workers); keep it
+# above the load balancer's idle timeout so the balancer closes first.
+keepalive = _int("GUNICORN_KEEPALIVE", 75)
+# Replace each worker after this many requests (plus jitter, so they do not
+# all restart at once): bounds the damage of any slow memory leak.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 1000)
+max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+
+# Access log to stdout, errors to stderr: the process manager (systemd,
+# Docker, …) collects both. The first field is the visitor's address as the
+# load balancer reported it in X-Forwarded-For, then the balancer's own.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = (
+    '%({x-forwarded-for}i)s %(h)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
+)
+
+# Addresses allowed to set X-Forwarded-* headers that gunicorn itself reads.
+# Django reads the scheme through SECURE_PROXY_SSL_HEADER instead.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# gunicorn's control socket (for `gunicornc`) defaults to one path in the
+# user's home, which a second instance on the machine would fight over, and
+# the service user may have no home. Signals do everything we need (HUP,
+# TERM, TTIN/TTOU), so it is off unless a path is given.
+if control_socket_path := os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip():
+    control_socket = control_socket_path
+else:
+    control_socket_disable = True

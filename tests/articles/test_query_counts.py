@@ -1,0 +1,127 @@
+"""Each page type runs the same number of queries however much content there is.
+
+Every test renders a page with little content, then with a lot, and asserts
+the exact count both times with ``django_assert_num_queries``. The counts
+include the one query the page cache makes when it stores a page.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import (
+    AffiliationFactory,
+    ArticleFactory,
+    BlockFactory,
+    OrganisationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _assert_queries(client, django_assert_num_queries, url: str, expected: int) -> None:
+    cache.clear()
+    with django_assert_num_queries(expected):
+        assert client.get(url).status_code == 200
+
+
+def _article_with_quotes(count: int, *, person=None, organisation=None):
+    article = ArticleFactory()
+    article.tags.add("Housing", "Council")
+    for i in range(count):
+        block = BlockFactory(article=article, position=i + 1)
+        speaker = person or PersonFactory()
+        article.people.add(speaker)
+        QuoteFactory(
+            article=article,
+            speaker_person=None if organisation else speaker,
+            speaker_organisation=organisation,
+            first_block=block,
+            last_block=block,
+        )
+        BlockFactory(article=article, position=100 + i, kind="caption", text=speaker.name)
+    if organisation:
+        article.organisations.add(organisation)
+    return article
+
+
+@pytest.mark.parametrize("quotes", [1, 30])
+def test_article_page_query_count_is_constant(client, django_assert_num_queries, quotes):
+    """An article with 1 or 30 quotes, speakers and captions costs 9 queries."""
+    article = _article_with_quotes(quotes)
+    related = ArticleFactory()
+    related.people.add(*article.people.all())
+    _assert_queries(client, django_assert_num_queries, article.get_absolute_url(), 9)
+
+
+@pytest.mark.parametrize("articles", [1, 50])
+def test_listing_pages_query_counts_are_constant(client, django_assert_num_queries, articles):
+    """Home and tag pages cost the same with 1 or 50 articles, each quoted and tagged."""
+    for _ in range(articles):
+        _article_with_quotes(2)
+    _assert_queries(client, django_assert_num_queries, "/", 5)
+    _assert_queries(client, django_assert_num_queries, "/?page=2" if articles > 20 else "/", 5)
+    _assert_queries(client, django_assert_num_queries, "/tags/housing/", 6)
+
+
+@pytest.mark.parametrize("quotes", [1, 30])
+def test_person_page_query_count_is_constant(client, django_assert_num_queries, quotes):
+    """A person quoted 1 or 30 times across articles, with affiliations, costs 5 queries."""
+    person = PersonFactory()
+    AffiliationFactory(person=person)
+    AffiliationFactory(person=person)
+    for _ in range(quotes):
+        _article_with_quotes(1, person=person)
+    _assert_queries(client, django_assert_num_queries, person.get_absolute_url(), 5)
+
+
+@pytest.mark.parametrize("quotes", [1, 30])
+def test_organisation_page_query_count_is_constant(client, django_assert_num_queries, quotes):
+    """An organisation quoted 1 or 30 times, with members, costs 5 queries."""
+    organisation = OrganisationFactory()
+    AffiliationFactory.create_batch(3, organisation=organisation)
+    for _ in range(quotes):
+        _article_with_quotes(1, organisation=organisation)
+    _assert_queries(client, django_assert_num_queries, organisation.get_absolute_url(), 5)
+
+
+@pytest.mark.parametrize("people", [1, 50])
+def test_index_pages_query_counts_are_constant(client, django_assert_num_queries, people):
+    """People and organisation indexes cost 3 queries with 1 or 50 entries."""
+    article = ArticleFactory()
+    article.people.add(*PersonFactory.create_batch(people))
+    article.organisations.add(*OrganisationFactory.create_batch(people))
+    _assert_queries(client, django_assert_num_queries, "/people/", 3)
+    _assert_queries(client, django_assert_num_queries, "/organisations/", 3)
+
+
+@pytest.mark.parametrize("matches", [1, 30])
+def test_search_query_count_is_constant(client, django_assert_num_queries, matches):
+    """A search matching 1 or 30 articles, quotes and people costs 4 queries."""
+    for _ in range(matches):
+        person = PersonFactory(name="Councillor Example")
+        article = ArticleFactory(headline="Council meets")
+        article.people.add(person)
+        QuoteFactory(article=article, speaker_person=person, text="The council will decide")
+    _assert_queries(client, django_assert_num_queries, "/search/?q=council", 4)
+
+
+@pytest.mark.parametrize("articles", [1, 50])
+def test_feeds_and_sitemaps_query_counts_are_constant(client, django_assert_num_queries, articles):
+    """Feeds and sitemaps cost the same with 1 or 50 tagged articles."""
+    person = PersonFactory()
+    for _ in range(articles):
+        _article_with_quotes(1, person=person)
+    for url, expected in [
+        ("/feed/", 3),
+        ("/feed/atom/", 3),
+        ("/tags/housing/feed/", 4),
+        (f"{person.get_absolute_url()}feed/", 4),
+        ("/sitemap.xml", 8),
+        ("/sitemap-articles.xml", 3),
+        ("/sitemap-people.xml", 3),
+        ("/sitemap-tags.xml", 3),
+        ("/news-sitemap.xml", 3),
+    ]:
+        _assert_queries(client, django_assert_num_queries, url, expected)

@@ -1,0 +1,161 @@
+"""Search across articles, quotes, people and organisations (PostgreSQL and SQLite)."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from articles.models import Article, Block, Quote, SearchDocument
+from articles.search import refresh_search_documents
+from articles.signals import articles_imported
+from tests.factories import ArticleFactory, BlockFactory, PersonFactory, QuoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _search(client, query: str) -> str:
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _article_with_body(django_capture_on_commit_callbacks, text: str, **fields) -> Article:
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(**fields)
+        BlockFactory(article=article, text=text)
+    return article
+
+
+def test_finds_published_articles_by_words_in_the_body(client, django_capture_on_commit_callbacks):
+    """A word only in a body paragraph finds the article; a draft with it is not listed."""
+    found = _article_with_body(
+        django_capture_on_commit_callbacks, "The aqueduct repairs will cost millions."
+    )
+    draft = _article_with_body(
+        django_capture_on_commit_callbacks,
+        "Secret aqueduct plans.",
+        status=Article.Status.DRAFT,
+    )
+    html = _search(client, "aqueduct")
+    assert found.headline in html and draft.headline not in html
+    assert "<mark>aqueduct</mark>" in html
+
+
+def test_finds_quotes_and_people_but_not_rejected_quotes(client):
+    """Quotes match on their words and people on their names; rejected quotes never do."""
+    person = PersonFactory(name="Winifred Ashdown")
+    QuoteFactory(speaker_person=person, text="Our harbour deserves better")
+    QuoteFactory(text="The harbour plan is a scandal", status=Quote.Status.REJECTED)
+    ArticleFactory().people.add(person)
+    html = _search(client, "harbour")
+    assert "<mark>harbour</mark> deserves better" in html
+    assert "scandal" not in html
+    assert ">Winifred Ashdown</a>" in _search(client, "ashdown")
+
+
+def test_headline_matches_rank_above_body_matches(client, django_capture_on_commit_callbacks):
+    """An article with the word in its headline is listed before one with it in the body."""
+    body_only = _article_with_body(
+        django_capture_on_commit_callbacks, "Plans for the marina were discussed."
+    )
+    in_headline = _article_with_body(
+        django_capture_on_commit_callbacks,
+        "Nothing relevant here.",
+        headline="Marina expansion approved",
+    )
+    html = _search(client, "marina")
+    assert html.index(in_headline.headline) < html.index(body_only.headline)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "x" * 5000, "&|!:*()'\"<>\\", "OR AND NOT", "-", "é ü ß 中文", "\x00\x07", "the"],
+)
+def test_odd_queries_get_a_page_not_an_error(client, query):
+    """Empty, very long, operator-only or control-character queries still answer 200."""
+    ArticleFactory()
+    _search(client, query)
+
+
+def test_query_is_escaped_on_the_results_page(client):
+    """A query containing markup is shown as text in the form and the summary."""
+    html = _search(client, '<script>alert("q")</script>')
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt;" in html
+
+
+def test_snippet_markup_from_articles_is_escaped_around_highlights(
+    client, django_capture_on_commit_callbacks
+):
+    """Highlighted snippets never pass the article's markup through; only <mark> is markup.
+
+    (PostgreSQL's ts_headline drops tags; the SQLite fallback escapes them.)
+    """
+    _article_with_body(
+        django_capture_on_commit_callbacks, "The <script>evil()</script> lighthouse closed."
+    )
+    html = _search(client, "lighthouse")
+    assert "<script>evil" not in html and "evil()" in html
+    assert "<mark>lighthouse</mark>" in html
+
+
+def test_editing_a_block_in_admin_updates_search(client, django_capture_on_commit_callbacks):
+    """After a paragraph is edited and committed, the new words find the article."""
+    article = _article_with_body(django_capture_on_commit_callbacks, "Old words only.")
+    block = article.blocks.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        block.text = "Now about the observatory."
+        block.save()
+    assert article.headline in _search(client, "observatory")
+
+
+def test_import_signal_indexes_articles_written_in_bulk(client):
+    """Articles written with bulk queries become searchable once articles_imported is sent."""
+    article = ArticleFactory()
+    Block.objects.bulk_create([Block(article=article, position=1, text="The viaduct reopens.")])
+    assert article.headline not in _search(client, "viaduct")
+    articles_imported.send(sender=None, article_ids=[article.pk])
+    assert article.headline in _search(client, "viaduct")
+
+
+def test_refresh_replaces_the_document_and_skips_missing_articles():
+    """Refreshing twice keeps one document per article; unknown ids are ignored."""
+    article = ArticleFactory()
+    BlockFactory(article=article, text="First")
+    refresh_search_documents(article_ids=[article.pk, 999999])
+    article.blocks.update(text="Second")
+    refresh_search_documents(article_ids=[article.pk])
+    assert list(SearchDocument.objects.values_list("body", flat=True)) == ["Second"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes exist on PostgreSQL")
+def test_postgresql_has_gin_indexes_for_search():
+    """The search vector and quote text are GIN-indexed on PostgreSQL."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
+            "('search_document_vector', 'quote_text_search')"
+        )
+        indexes = dict(cursor.fetchall())
+    assert set(indexes) == {"search_document_vector", "quote_text_search"}
+    assert all("USING gin" in definition for definition in indexes.values())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming is PostgreSQL's")
+def test_postgresql_search_matches_word_forms(client, django_capture_on_commit_callbacks):
+    """Full-text search stems words: "libraries" finds an article about a "library"."""
+    article = _article_with_body(django_capture_on_commit_callbacks, "The library reopened.")
+    assert article.headline in _search(client, "libraries")
+
+
+def test_rebuild_search_command_indexes_existing_articles(client):
+    """Articles written before search existed become findable after rebuild_search."""
+    article = ArticleFactory(headline="Old archive piece")
+    article.blocks.create(position=1, text="The tramway closed long ago.")
+    SearchDocument.objects.all().delete()
+    assert article.headline not in _search(client, "tramway")
+    out = StringIO()
+    call_command("rebuild_search", stdout=out)
+    assert "rebuilt for 1 articles" in out.getvalue()
+    assert article.headline in _search(client, "tramway")

@@ -1,0 +1,111 @@
+"""Person and organisation pages, and their index pages."""
+
+import json
+import re
+
+import pytest
+
+from articles.models import Article, Quote
+from tests.factories import (
+    AffiliationFactory,
+    ArticleFactory,
+    OrganisationFactory,
+    PersonFactory,
+    QuoteFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(response) -> str:
+    return response.content.decode()
+
+
+def test_person_page_groups_published_quotes_by_article_with_links(client, showcase):
+    """Every visible quote, grouped under its article (newest first), links to its place."""
+    html = _text(client.get(showcase["leader"].get_absolute_url()))
+    lead, budget = showcase["lead"], showcase["budget"]
+    assert html.index(f">{lead.headline}</a></h3>") < html.index(f">{budget.headline}</a></h3>")
+    quote = showcase["quotes"][0]
+    assert f'href="{lead.get_absolute_url()}#quote-{quote.pk}"' in html
+    assert "We have made hard choices" in html
+    assert showcase["rejected"].text not in html
+    assert "Embargoed words from a draft" not in html
+    assert showcase["draft"].headline not in html
+
+
+def test_person_page_shows_role_photo_affiliations_and_coverage(client, showcase):
+    """Name, role, photo, affiliations and the articles that mention the person."""
+    html = _text(client.get(showcase["leader"].get_absolute_url()))
+    assert '<h1 class="page-title">Maria Okafor</h1>' in html
+    assert "Leader of Eastbridge Borough Council" in html
+    assert f'src="{showcase["leader"].photo.url}"' in html
+    assert f'href="{showcase["council"].get_absolute_url()}">Eastbridge Borough Council' in html
+    coverage = re.search(r'id="articles-title".*?</section>', html, re.S).group(0)
+    assert showcase["budget"].headline in coverage
+
+
+def test_person_page_carries_person_json_ld(client, showcase):
+    """Person pages carry schema.org Person JSON-LD with name, url and affiliation."""
+    html = _text(client.get(showcase["leader"].get_absolute_url()))
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Person" and data["name"] == "Maria Okafor"
+    assert data["url"] == "http://testserver/people/maria-okafor/"
+    assert data["jobTitle"] == "Leader of Eastbridge Borough Council"
+    assert data["affiliation"][0]["@type"] == "Organization"
+
+
+def test_person_only_in_drafts_is_not_found_but_staff_get_a_preview(client, showcase):
+    """Someone only a draft mentions stays hidden from readers; staff see a marked preview."""
+    url = showcase["secret"].get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get(url)
+    assert response.status_code == 200 and "Preview: not published." in _text(response)
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_organisation_page_lists_people_quotes_and_coverage(client, showcase):
+    """An organisation page shows its people, its own quotes and the articles about it."""
+    html = _text(client.get(showcase["friends"].get_absolute_url()))
+    assert f'href="{showcase["campaigner"].get_absolute_url()}">Tom Hale</a>, Chair' in html
+    assert "ending a campaign" in html
+    assert showcase["lead"].headline in html and showcase["readins"].headline in html
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Organization" and data["member"][0]["name"] == "Tom Hale"
+
+
+def test_organisation_quoted_only_in_rejected_quote_is_not_found(client):
+    """An organisation whose only appearance is a rejected quote has no public page."""
+    organisation = OrganisationFactory()
+    QuoteFactory(speaker_person=None, speaker_organisation=organisation, status="rejected")
+    assert client.get(organisation.get_absolute_url()).status_code == 404
+
+
+def test_index_pages_list_only_people_and_organisations_with_published_coverage(client, showcase):
+    """People and organisation indexes skip names that only drafts mention."""
+    people = _text(client.get("/people/"))
+    assert "Maria Okafor" in people and "Tom Hale" in people
+    assert "Hidden Draftperson" not in people
+    organisations = _text(client.get("/organisations/"))
+    assert "Eastbridge Borough Council" in organisations
+    hidden = OrganisationFactory(name="Only Draft Org")
+    ArticleFactory(status=Article.Status.DRAFT).organisations.add(hidden)
+    assert "Only Draft Org" not in _text(client.get("/organisations/"))
+
+
+def test_person_quoted_but_not_listed_as_mentioned_still_has_a_page(client):
+    """A speaker of a visible quote has a page even when not in the article's people."""
+    quote = QuoteFactory(kind=Quote.Kind.INDIRECT)
+    response = client.get(quote.speaker_person.get_absolute_url())
+    assert response.status_code == 200 and quote.text in _text(response)
+
+
+def test_person_name_with_markup_is_escaped(client):
+    """A person's name and role are shown as text."""
+    person = PersonFactory(name="<b>Bold</b> Name", role="<i>role</i>")
+    ArticleFactory().people.add(person)
+    AffiliationFactory(person=person)
+    html = _text(client.get(person.get_absolute_url()))
+    assert "<b>Bold</b>" not in html and "&lt;b&gt;Bold&lt;/b&gt; Name" in html
