@@ -143,7 +143,9 @@ def test_merge_organisations_moves_children_members_quotes_and_aliases():
     assert police.articles.count() == 1
     assert police.affiliations.get().role == "Commissioner"
     assert set(police.aliases.values_list("name", flat=True)) == {"Scotland Yard", "The Met"}
-    assert OrganisationAlias.objects.get(normalized="the met").organisation == police
+    assert (
+        OrganisationAlias.objects.get(normalized=normalize_name("The Met")).organisation == police
+    )
     assert not Organisation.objects.filter(pk=met.pk).exists()
 
 
