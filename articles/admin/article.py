@@ -15,13 +15,14 @@ from newsroom.history import HistoryAdmin
 from ..models import Article, Block, Correction, Quote
 from ..services import can_publish, publish_articles, send_to_review, unpublish_articles
 from .filters import NeedsAttentionFilter, PublicationStateFilter, TagFilter
-from .forms import ArticleAdminForm, QuoteReviewForm
+from .forms import ArticleAdminForm, BlockForm, CorrectionForm, QuoteReviewForm
 from .quote import SpeakerPickerMixin
 from .tags import TagAutocompleteMixin
 
 
 class BlockInline(admin.TabularInline):
     model = Block
+    form = BlockForm
     fields = ["position", "kind", "text"]
     extra = 0
     verbose_name = "body paragraph"
@@ -62,6 +63,7 @@ class QuoteInline(SpeakerPickerMixin, admin.TabularInline):
 
 class CorrectionInline(admin.TabularInline):
     model = Correction
+    form = CorrectionForm
     fields = ["created_at", "text"]
     extra = 0
     verbose_name_plural = "corrections (shown to readers under the article)"

@@ -12,6 +12,33 @@ QUOTE_STATUS_HELP = (
 )
 
 
+class ParagraphsField(forms.CharField):
+    """Text that may hold several paragraphs, with the browser's CRLF line ends made LF.
+
+    Browsers submit a textarea's line breaks as "\r\n"; compared with the
+    stored "\n\n" every multi-paragraph quote would look edited (and be
+    confirmed) whenever an editor saved the article for another reason.
+    """
+
+    widget = forms.Textarea
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if value else value
+
+
+class BlockForm(forms.ModelForm):
+    class Meta:
+        fields = ["position", "kind", "text"]
+        field_classes = {"text": ParagraphsField}
+
+
+class CorrectionForm(forms.ModelForm):
+    class Meta:
+        fields = ["created_at", "text"]
+        field_classes = {"text": ParagraphsField}
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article change form.
 
@@ -38,6 +65,7 @@ class ArticleAdminForm(forms.ModelForm):
             "organisations",
         ]
         widgets = {"headline": forms.TextInput(attrs={"size": 90})}
+        field_classes = {"standfirst": ParagraphsField}
 
     def clean(self):
         cleaned = super().clean()
@@ -102,6 +130,7 @@ class QuoteReviewForm(forms.ModelForm):
             "status",
         ]
         help_texts = {"status": QUOTE_STATUS_HELP}
+        field_classes = {"text": ParagraphsField}
 
     def clean(self):
         cleaned = super().clean()

@@ -1,8 +1,11 @@
 """Fixtures for the article tests."""
 
 from datetime import timedelta
+from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article, Quote
@@ -18,11 +21,30 @@ BODY = [
 ]
 
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+FOLLOW_UP = Path(__file__).parent / "browser_fixture"
+
+
+@pytest.fixture
+def imported_seeds(db):
+    """The seed articles and a follow-up from another outlet, through the real importer.
+
+    The follow-up calls the committee chairman "Stephen O’Connell" (the seeds
+    say "Steve"), so the importer, which never links on a different full name,
+    leaves a duplicate person for the editor to merge; and it carries a quote
+    nobody is named for, for the editor to attribute. Returns the articles by
+    source file name.
+    """
+    call_command("import_seeds", str(SEEDS), str(FOLLOW_UP), stdout=StringIO())
+    return {article.source_file: article for article in Article.objects.all()}
+
+
 @pytest.fixture
 def imported_article(db):
-    """An article as ``import_seeds`` leaves it, built with factories until the importer lands.
+    """An article shaped as ``import_seeds`` leaves one, built with factories.
 
-    A draft with the importer's provisional headline, the standfirst on the
+    Admin tests rely on its exact, small shape. A draft with the importer's
+    provisional headline, the standfirst on the
     article, body blocks at positions 1..n, and three extracted quotes: one
     right, one given to the wrong speaker by the extractor, and one spoken by
     "J. Smith", a duplicate Person row of John Smith.

@@ -32,57 +32,64 @@ def pick_in_autocomplete(page: Page, select_name: str, typed: str, choice: str) 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_editors_morning(page: Page, live_server, editor_with_password, imported_article):
-    """Log in, fix the headline, review quotes, merge a duplicate person, publish, read it."""
+def test_editors_morning(page: Page, live_server, editor_with_password, imported_seeds):
+    """Log in, fix the imported seed's headline, review quotes, merge a duplicate, publish."""
     page.set_default_timeout(10_000)
     admin = f"{live_server.url}/admin/"
-    new_headline = "Library will open next spring, council leader promises"
-    john, j_smith = Person.objects.get(name="John Smith"), Person.objects.get(name="J. Smith")
-    right, misattributed, by_duplicate = imported_article.quotes.order_by("position")
+    seed = imported_seeds["001_44f7eabe70aae345.txt"]
+    follow_up = imported_seeds["002_follow_up.txt"]
+    new_headline = "Assembly calls for inspection of Met’s election fraud inquiry"
+    steve = Person.objects.get(name="Steve O’Connell")
+    stephen = Person.objects.get(name="Stephen O’Connell")
+    confirmed = seed.quotes.get(text__startswith="During our investigation")
+    unattributed = follow_up.quotes.get()
+    assert unattributed.speaker is None
 
     page.goto(admin)
     page.fill("#id_username", editor_with_password.username)
     page.fill("#id_password", PASSWORD)
     page.get_by_role("button", name="Log in").click()
 
-    # The imported draft is flagged for attention; open it and write a real headline.
+    # The imported seed is flagged for attention; open it and write a real headline.
     page.goto(f"{admin}articles/article/?attention=any")
-    expect(page.locator(".field-needs_attention")).to_contain_text("provisional headline")
-    page.get_by_role("link", name=imported_article.headline).click()
+    expect(page.locator(".field-needs_attention").first).to_contain_text("provisional headline")
+    page.get_by_role("link", name=seed.headline).click()
     page.fill("#id_headline", new_headline)
     page.get_by_role("button", name="Save and continue editing").click()
     expect(page.locator(".messagelist")).to_contain_text("no longer marked provisional")
 
-    # Review queue: confirm the right quote, give the misattributed one its real speaker.
+    # Review queue: confirm the chairman's quote, attribute the one nobody was named for.
     page.goto(f"{admin}articles/quote/")
-    run_action(page, "confirm", [right.pk])
+    run_action(page, "confirm", [confirmed.pk])
     expect(page.locator(".messagelist")).to_contain_text("1 quote(s) confirmed")
-    page.get_by_role("link", name=misattributed.text[:40]).click()
-    expect(page.locator(".field-in_context mark")).to_have_text(misattributed.text)
-    pick_in_autocomplete(page, "speaker_person", "Mary", "Mary Jones")
+    page.get_by_role("link", name=unattributed.text[:40]).click()
+    expect(page.locator(".field-in_context mark")).to_have_text(unattributed.text)
+    pick_in_autocomplete(page, "speaker_person", "Stephen", "Stephen O’Connell")
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".messagelist")).to_contain_text("Speaker changed to Mary Jones")
+    expect(page.locator(".messagelist")).to_contain_text("Speaker changed to Stephen O’Connell")
 
-    # J. Smith is John Smith: merge the two, keeping John Smith.
+    # "Stephen O’Connell" is the chairman the seeds call Steve: merge, keeping Steve.
     page.goto(f"{admin}people/person/")
-    run_action(page, "merge_selected", [john.pk, j_smith.pk])
-    page.check(f"#survivor-{john.pk}")
+    run_action(page, "merge_selected", [steve.pk, stephen.pk])
+    page.check(f"#survivor-{steve.pk}")
     page.get_by_role("button", name="Merge into the one I chose").click()
-    expect(page.locator(".messagelist")).to_contain_text("Merged J. Smith into John Smith")
+    expect(page.locator(".messagelist")).to_contain_text(
+        "Merged Stephen O’Connell into Steve O’Connell"
+    )
 
-    # Publish, then read it as the public does.
+    # Publish the seed, then read it as the public does.
     page.goto(f"{admin}articles/article/")
-    run_action(page, "publish_now", [imported_article.pk])
+    run_action(page, "publish_now", [seed.pk])
     expect(page.locator(".messagelist")).to_contain_text("1 article(s) published")
     page.context.clear_cookies()
-    page.goto(f"{live_server.url}{imported_article.get_absolute_url()}")
+    page.goto(f"{live_server.url}{seed.get_absolute_url()}")
     expect(page.locator("h1")).to_have_text(new_headline)
-    expect(page.locator("main")).to_contain_text(misattributed.text)
+    expect(page.locator("main")).to_contain_text(confirmed.text.split("\n")[0][:60])
 
-    assert Article.objects.published().get() == imported_article
-    by_duplicate.refresh_from_db()
-    misattributed.refresh_from_db()
-    assert by_duplicate.speaker_person == john
-    assert misattributed.speaker_person.name == "Mary Jones"
-    assert misattributed.status == Quote.Status.CONFIRMED
-    assert Quote.objects.get(pk=right.pk).status == Quote.Status.CONFIRMED
+    assert list(Article.objects.published()) == [Article.objects.get(pk=seed.pk)]
+    unattributed.refresh_from_db()
+    assert unattributed.speaker_person == steve  # moved to the survivor by the merge
+    assert unattributed.status == Quote.Status.CONFIRMED
+    assert Quote.objects.get(pk=confirmed.pk).status == Quote.Status.CONFIRMED
+    assert not Person.objects.filter(pk=stephen.pk).exists()
+    assert "Stephen O’Connell" in steve.aliases.values_list("name", flat=True)

@@ -200,3 +200,26 @@ def test_speaker_pickers_offer_no_delete_button(django_app, editor_user, importe
     assert html.select(".field-speaker_person .change-related")  # editing them is fine
     assert not html.select(".field-speaker_person .delete-related")
     assert not html.select(".field-speaker_organisation .delete-related")
+
+
+def test_browser_line_endings_do_not_count_as_editing_a_multi_paragraph_quote(imported_article):
+    """Saving an article re-submits every quote: CRLF from the textarea is not an edit."""
+    from articles.admin.forms import QuoteReviewForm
+
+    quote = imported_article.quotes.first()
+    quote.text = "First paragraph.\n\nSecond paragraph."
+    quote.save()
+    data = {
+        "article": imported_article.pk,
+        "text": "First paragraph.\r\n\r\nSecond paragraph.",
+        "speaker_person": quote.speaker_person_id,
+        "kind": quote.kind,
+        "verb": quote.verb,
+        "status": quote.status,
+    }
+    form = QuoteReviewForm(data=data, instance=quote)
+    assert form.is_valid(), form.errors
+    assert form.changed_data == []
+    saved = form.save()
+    assert saved.text == "First paragraph.\n\nSecond paragraph."
+    assert saved.status == Quote.Status.EXTRACTED
