@@ -26,6 +26,7 @@ run: setup serve
 setup: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) import_seeds --publish
+	$(MANAGE) setup_groups
 	$(MANAGE) ensure_editor
 
 serve:

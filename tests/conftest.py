@@ -79,3 +79,35 @@ def showcase(db, settings, tmp_path, django_capture_on_commit_callbacks):
     settings.MEDIA_ROOT = tmp_path / "media"
     with django_capture_on_commit_callbacks(execute=True):
         return build_showcase()
+
+
+@pytest.fixture
+def newsroom_groups(db):
+    """The Reporter and Editor groups exactly as `manage.py setup_groups` makes them."""
+    from django.contrib.auth.models import Group
+
+    from articles.groups import setup_groups
+
+    setup_groups()
+    return {group.name: group for group in Group.objects.all()}
+
+
+@pytest.fixture
+def editor_user(newsroom_groups):
+    """A staff member in the Editor group (may publish)."""
+    from tests.factories import UserFactory
+
+    # No password: tests log in without one, and hashing one costs half a second.
+    user = UserFactory(username="editor-in-test", is_staff=True, password=None)
+    user.groups.add(newsroom_groups["Editor"])
+    return user
+
+
+@pytest.fixture
+def reporter_user(newsroom_groups):
+    """A staff member in the Reporter group (drafts, sends to review, may not publish)."""
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="reporter-in-test", is_staff=True, password=None)
+    user.groups.add(newsroom_groups["Reporter"])
+    return user

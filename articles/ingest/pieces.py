@@ -20,11 +20,11 @@ from .lexicon import (
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
-from .tokens import JOINERS, PARTICLES, Run, Token
+from .tokens import JOINERS, PARTICLES, Run, Token, TokenSpan
 
 
 @dataclass(frozen=True)
-class Piece:
+class Piece(TokenSpan):
     """What a run turned out to be.
 
     kind is one of: "name" (2-4 words that may be a person's full name),
@@ -38,18 +38,6 @@ class Piece:
     honorific: str = ""
     role: str = ""
     place: tuple[Token, ...] = ()  # "Tower Hamlets" in "Mayor of Tower Hamlets John Biggs"
-
-    @property
-    def start(self) -> int:
-        return self.tokens[0].start
-
-    @property
-    def end(self) -> int:
-        return self.tokens[-1].end
-
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(token.base for token in self.tokens)
 
     @property
     def text(self) -> str:

@@ -75,9 +75,9 @@ def sentence_of(starts: list[int], offset: int) -> tuple[int, int]:
     return index, starts[index]
 
 
-@dataclass(frozen=True)
-class Run:
-    block: int
+class TokenSpan:
+    """Where a sequence of tokens starts and ends in its paragraph, and its words."""
+
     tokens: tuple[Token, ...]
 
     @property
@@ -91,6 +91,12 @@ class Run:
     @property
     def words(self) -> tuple[str, ...]:
         return tuple(token.base for token in self.tokens)
+
+
+@dataclass(frozen=True)
+class Run(TokenSpan):
+    block: int
+    tokens: tuple[Token, ...]
 
     def surface(self, text: str) -> str:
         return text[self.start : self.end]

@@ -129,3 +129,12 @@ def test_person_name_with_markup_is_escaped(client):
     AffiliationFactory(person=person)
     html = _text(client.get(person.get_absolute_url()))
     assert "<b>Bold</b>" not in html and "&lt;b&gt;Bold&lt;/b&gt; Name" in html
+
+
+def test_a_quote_over_several_paragraphs_keeps_its_paragraphs_on_the_person_page(client):
+    """Each paragraph is its own (escaped) paragraph, as in the article."""
+    quote = QuoteFactory(text="First paragraph of the quote.\n\nSecond <b>paragraph</b>.")
+    response = client.get(quote.speaker_person.get_absolute_url())
+    html = response.content.decode()
+    assert "<p>First paragraph of the quote.</p>" in html
+    assert "<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>" in html
