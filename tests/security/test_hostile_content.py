@@ -45,15 +45,10 @@ def site(django_capture_on_commit_callbacks):
         article.organisations.add(organisation, branch)
         article.tags.add(TAG)
         block = BlockFactory(article=article, text="The harbour wall will be rebuilt.")
-        for speaker in ({"speaker_person": person}, {"speaker_person": None}):
-            QuoteFactory(
-                article=article,
-                speaker_organisation=None if speaker["speaker_person"] else organisation,
-                text="We welcome the rebuilding of the wall.",
-                first_block=block,
-                last_block=block,
-                **speaker,
-            )
+        quote = {"article": article, "first_block": block, "last_block": block}
+        quote["text"] = "We welcome the rebuilding of the wall."
+        QuoteFactory(speaker_person=person, **quote)
+        QuoteFactory(speaker_person=None, speaker_organisation=organisation, **quote)
         CorrectionFactory(article=article, text=f"We misspelt {HOSTILE} earlier.")
     return {
         "article": article,
@@ -118,22 +113,19 @@ def test_markup_in_names_and_tags_stays_data_in_json_ld(client, site):
 def test_markup_in_a_tag_name_is_text_in_every_feed(client, site, feed):
     """Feed readers get the tag name as escaped text: in categories and the tag feed's title."""
     tag_feed = f"/tags/{site['tag'].slug}/{feed}"
-    person_feed = f"{site['person'].get_absolute_url()}{feed}"
-    for url in (f"/{feed}", tag_feed, person_feed):
+    titles = {}
+    for url in (f"/{feed}", tag_feed, f"{site['person'].get_absolute_url()}{feed}"):
         content = client.get(url).content
         assert b"<script" not in content and b"<img" not in content and b"<!--" not in content
         root = ET.fromstring(content)  # noqa: S314 (our own server's output)
         if feed == "feed/":
             categories = [c.text for c in root.iter("category")]
-            title = root.findtext("channel/title")
+            titles[url] = root.findtext("channel/title")
         else:
             categories = [c.get("term") for c in root.iter(ATOM + "category")]
-            title = root.findtext(ATOM + "title")
+            titles[url] = root.findtext(ATOM + "title")
         assert categories == [TAG], url
-    assert title.endswith(f"articles about {site['person'].name}")
-    root = ET.fromstring(client.get(tag_feed).content)  # noqa: S314
-    title = root.findtext("channel/title") or root.findtext(ATOM + "title")
-    assert title.endswith(f"articles tagged {TAG}")
+    assert titles[tag_feed].endswith(f"articles tagged {TAG}")
 
 
 def test_markup_in_an_alias_never_reaches_a_page(client, site):
@@ -142,5 +134,5 @@ def test_markup_in_an_alias_never_reaches_a_page(client, site):
     html = _page(client, "/search/?q=quinty")
     _assert_inert(html)
     assert ">Mara Quint</a>" in html
-    assert "Quinty" not in html.replace('value="quinty"', "").replace("“quinty”", "")
+    assert "Quinty" not in html  # the page repeats the query, "quinty", but not the alias
     _assert_inert(_page(client, site["person"].get_absolute_url()))

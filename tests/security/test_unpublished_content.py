@@ -64,14 +64,14 @@ def newsroom(request, django_capture_on_commit_callbacks):
             organisations=[shared_organisation],
             tags=["Harbour"],
         )
-        for speaker in ({"speaker_person": shared_person}, {"speaker_person": None}):
-            QuoteFactory(
-                article=published,
-                status=Quote.Status.REJECTED,
-                speaker_organisation=None if speaker["speaker_person"] else shared_organisation,
-                text=f"Nobody said {REJECTED_WORDS}.",
-                **speaker,
-            )
+        rejected = {"status": Quote.Status.REJECTED, "text": f"Nobody said {REJECTED_WORDS}."}
+        QuoteFactory(article=published, speaker_person=shared_person, **rejected)
+        QuoteFactory(
+            article=published,
+            speaker_person=None,
+            speaker_organisation=shared_organisation,
+            **rejected,
+        )
         hidden = _article(
             "Embargoed xylophone exclusive",
             "Secret xylophone plans",
