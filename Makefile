@@ -49,5 +49,12 @@ migrations-check:
 pytest:
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+## stress: wrk, 64 connections for 60 s, against gunicorn while import_seeds runs (not in CI)
+.PHONY: stress
+stress: $(VENV)/.installed
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk || \
+		{ echo "make stress needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(BIN)/python stress/run.py $(STRESS_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache

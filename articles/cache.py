@@ -15,6 +15,7 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 from datetime import timedelta
 from functools import wraps
 
@@ -40,6 +41,8 @@ GENERATION_KEY = "reader:generation"
 PAGE_SECONDS = 600
 # How long browsers and shared proxies may reuse a page without asking again.
 BROWSER_SECONDS = 60
+# During an import run, the page cache is emptied at most this often (seconds).
+IMPORT_EMPTYING_INTERVAL = 10.0
 
 _pending = threading.local()
 
@@ -55,11 +58,39 @@ def current_generation() -> int:
 
 
 def empty_page_cache() -> None:
-    """Make every cached page stale at once."""
+    """Make every cached page stale at once (inside ``coalesced_emptying``, at most once
+    per its interval)."""
+    coalescing = getattr(_pending, "coalescing", None)
+    if coalescing is not None:
+        now = time.monotonic()
+        if now - coalescing["last"] < coalescing["interval"]:
+            coalescing["pending"] = True
+            return
+        coalescing.update(last=now, pending=False)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         current_generation()
+
+
+@contextmanager
+def coalesced_emptying(*, interval: float = IMPORT_EMPTYING_INTERVAL):
+    """Within this block, empty the page cache at most once per ``interval`` seconds,
+    and once more at the end if content changed since.
+
+    An import writes several articles a second: emptying the cache after each
+    left readers with no cache at all while it ran (`make stress`: 21 pages a
+    second instead of 68). Readers see an imported article within about
+    ``interval`` seconds, or when the run ends; browsers may keep a page for
+    ``BROWSER_SECONDS`` anyway. Editors' saves in admin still show at once.
+    """
+    _pending.coalescing = {"interval": interval, "last": float("-inf"), "pending": False}
+    try:
+        yield
+    finally:
+        coalescing, _pending.coalescing = _pending.coalescing, None
+        if coalescing["pending"]:
+            empty_page_cache()
 
 
 def after_commit(*, article_ids: Iterable[int] = ()) -> None:

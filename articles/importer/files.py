@@ -50,10 +50,22 @@ def file_checksum(path: Path) -> str | None:
         return None
 
 
-def stored_checksums(files: list[Path]) -> dict[str, str]:
-    """Source file name → checksum at its last import, for all files in one query."""
+def stored_imports(files: list[Path]) -> tuple[dict[str, str], list[int]]:
+    """What earlier runs stored for these files, in one query.
+
+    Returns source file name → checksum at its last import, and the ids of
+    those articles that have no search text. Search text is written just after
+    an article's transaction commits, so a run stopped in between (killed, or
+    the machine went down) leaves the article whole but unsearchable, and its
+    file unchanged: the next run indexes it.
+    """
     names = [file.name for file in files]
     rows = Article.objects.filter(source_file__in=names).values_list(
-        "source_file", "source_checksum"
+        "pk", "source_file", "source_checksum", "search_document"
     )
-    return dict(rows)
+    checksums, unindexed = {}, []
+    for pk, name, checksum, search_document in rows:
+        checksums[name] = checksum
+        if search_document is None:
+            unindexed.append(pk)
+    return checksums, unindexed

@@ -7,6 +7,7 @@ text to an entity editors already curated with one query.
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
@@ -20,6 +21,9 @@ def unify_punctuation(text: str) -> str:
     return text.translate(_APOSTROPHES).translate(_DASHES)
 
 
+# The parser compares names with every person or organisation found so far; without
+# the cache, an article naming a thousand people spends seconds re-normalising.
+@lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Return the lookup key for a name: the same for every way of typing it.
 

@@ -41,7 +41,7 @@ def parse_article(text: str, *, source: str, checksum: str = "") -> ParsedArticl
     return ParsedArticle(
         source=source,
         checksum=checksum,
-        headline=headline or structure.derive_headline(paragraphs[0]),
+        headline=headline or _provisional_headline(paragraphs),
         headline_is_provisional=not headline,
         standfirst=paragraphs[0],
         blocks=tuple(ParsedBlock(_block_kind(entities, i), p) for i, p in enumerate(paragraphs)),
@@ -55,6 +55,14 @@ def parse_article(text: str, *, source: str, checksum: str = "") -> ParsedArticl
         quotes=tuple(quotes),
         warnings=(),
     )
+
+
+def _provisional_headline(paragraphs: list[str]) -> str:
+    """A headline made from the standfirst, or the first paragraph with words in it."""
+    for paragraph in paragraphs:
+        if headline := structure.derive_headline(paragraph):
+            return headline
+    raise IngestError("no words to make a headline from")
 
 
 def _opens_with_headline(paragraphs: list[str]) -> bool:
@@ -75,7 +83,10 @@ def _block_kind(entities: Entities, index: int) -> str:
     if not article.short_lines[index]:
         return "paragraph"
     line = article.paragraphs[index].rstrip()
-    if _IMAGE_CREDIT.search(line):
+    # A bracketed credit ends the line and holds no ")": searching only after the ")"
+    # before it keeps a line of many "(photo:" from taking quadratic time.
+    after = line.rfind(")", 0, len(line) - 1) + 1
+    if _IMAGE_CREDIT.match(line) or (line.endswith(")") and _IMAGE_CREDIT.search(line, after)):
         return "caption"
     for mention in entities.mentions_between(index, 0, len(line)):
         ends_line = not line[mention.end :].strip(" ’'s")

@@ -154,7 +154,7 @@ def find_quotes(paragraphs: list[str], short_lines: list[bool]) -> list[QuoteSpa
                 raise _unbalanced(index)
     if pending:
         raise _unbalanced(pending[0].block)
-    return quotes
+    return [quote for quote in quotes if quote.text(paragraphs)]  # “” quotes no words
 
 
 def _unbalanced(block: int) -> IngestError:

@@ -312,7 +312,10 @@ def _short_form_of(entities: Entities, words: tuple[str, ...]) -> Entity | None:
     found = [
         org
         for org in entities.organisations.values()
-        if org.words != words and _is_short_form(words, org.words)
+        # The cheap test first: this runs for every pair of names in the article.
+        if org.words[0].startswith(words[0])
+        and org.words != words
+        and _is_short_form(words, org.words)
     ]
     return found[0] if len(found) == 1 else None
 

@@ -6,9 +6,12 @@ said:" is Mr Smith's). Speakers of quotes count as subjects. Mentions inside
 quoted speech are ignored: "we" and "I" there belong to the speaker.
 """
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from .entities import Entities, Mention, head_of_phrase
 from .lexicon import AUXILIARIES, LEADING_PREPOSITIONS, SPEECH_VERBS
-from .tokens import sentence_of
+from .tokens import Token, sentence_of
 
 LOOKBACK = 12  # mentions; antecedents in news copy are close by
 
@@ -89,9 +92,15 @@ def _sentence_subjects(entities: Entities, mentions: list[Mention]) -> set[tuple
     """
     article = entities.article
     by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    sentences: dict[tuple[int, int], _Sentence] = {}
     for mention in mentions:
         number, start = sentence_of(article.sentences[mention.block], mention.start)
-        if _no_verb_before(article, mention, start):
+        sentence = sentences.get((mention.block, number))
+        if sentence is None:
+            sentence = sentences[(mention.block, number)] = _Sentence.read(
+                article, mention.block, number
+            )
+        if sentence.no_verb_before(mention.start):
             by_sentence.setdefault((mention.block, number), []).append(mention)
     subjects = set()
     for candidates in by_sentence.values():
@@ -102,19 +111,47 @@ def _sentence_subjects(entities: Entities, mentions: list[Mention]) -> set[tuple
     return subjects
 
 
-def _no_verb_before(article, mention: Mention, sentence_start: int) -> bool:
-    tokens = [
-        t
-        for t in article.tokens_between(mention.block, sentence_start, mention.start)
-        if not article.in_quote(mention.block, t.start)
-    ]
-    paragraph = article.paragraphs[mention.block]
-    if tokens and tokens[0].lower in LEADING_PREPOSITIONS:
-        comma = paragraph.find(",", sentence_start, mention.start)
-        tokens = [t for t in tokens if t.start > comma] if comma >= 0 else tokens
-    return not any(
-        t.lower in AUXILIARIES or t.lower in SPEECH_VERBS or _past_tense(t.text) for t in tokens
-    )
+@dataclass(frozen=True)
+class _Sentence:
+    """What "no verb before this mention" needs, read once per sentence.
+
+    Checking each mention by rescanning its sentence from the start is
+    quadratic in a long sentence full of names; this is linear.
+    """
+
+    start: int
+    first: Token | None  # the first word outside quoted speech
+    comma: int  # the first comma, or -1
+    verbs: list[int]  # starts of verb-like words outside quoted speech, in order
+
+    @classmethod
+    def read(cls, article, block: int, number: int) -> "_Sentence":
+        starts = article.sentences[block]
+        start = starts[number]
+        paragraph = article.paragraphs[block]
+        end = starts[number + 1] if number + 1 < len(starts) else len(paragraph)
+        tokens = [
+            t
+            for t in article.tokens_between(block, start, end)
+            if not article.in_quote(block, t.start)
+        ]
+        verbs = [
+            t.start
+            for t in tokens
+            if t.lower in AUXILIARIES or t.lower in SPEECH_VERBS or _past_tense(t.text)
+        ]
+        first = tokens[0] if tokens else None
+        return cls(start, first, paragraph.find(",", start, end), verbs)
+
+    def no_verb_before(self, offset: int) -> bool:
+        """No verb between the sentence start (or, after a leading preposition, its
+        first comma) and ``offset``."""
+        since = self.start
+        leading = self.first is not None and self.first.start < offset
+        if leading and self.first.lower in LEADING_PREPOSITIONS and 0 <= self.comma < offset:
+            since = self.comma + 1
+        index = bisect_left(self.verbs, since)
+        return index == len(self.verbs) or self.verbs[index] >= offset
 
 
 def _past_tense(word: str) -> bool:

@@ -155,13 +155,20 @@ def derive_headline(standfirst: str) -> str:
     result never ends in "of the" or a comma.
     """
     sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", standfirst, maxsplit=1)[0]
-    sentence = re.sub(r"\s*\([^)]*\)", "", sentence)  # "(HMIC)" is not headline material
+    # "(HMIC)" is not headline material. Nothing after the last ")" can match, and
+    # leaving it out keeps a run of unclosed "(" from making the search quadratic.
+    closed, bracket, rest = sentence.rpartition(")")
+    sentence = re.sub(r"\s*\([^)]*\)", "", closed + bracket) + rest
     if len(sentence) > HEADLINE_MAX:
         clause = sentence.split(", ")[0]
         sentence = clause if 30 <= len(clause) <= HEADLINE_MAX else sentence
     words = sentence.split()
-    while words and len(" ".join(words)) > HEADLINE_MAX:
-        words.pop()
+    length = -1  # of " ".join(words[:count]); counted up, since joining per word is quadratic
+    for count, word in enumerate(words):
+        length += len(word) + 1
+        if length > HEADLINE_MAX:
+            words = words[:count]
+            break
     trailing = FUNCTION_WORDS | {"will", "be", "is", "are", "was", "were", "has", "have", "had"}
     while len(words) > 3 and words[-1].lower().strip(",;:") in trailing:
         words.pop()

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.cache import PAGE_SECONDS, _seconds_until_next_scheduled
+from articles.cache import PAGE_SECONDS, _seconds_until_next_scheduled, coalesced_emptying
 from articles.models import Article
 from articles.signals import articles_imported
 from tests.factories import ArticleFactory, CorrectionFactory, PersonFactory, UserFactory
@@ -94,3 +94,25 @@ def test_only_get_and_head_are_allowed(client):
     """Public pages refuse POST instead of caching or processing it."""
     assert client.post("/").status_code == 405
     assert client.head("/").status_code == 200
+
+
+def test_an_import_run_empties_the_cache_at_most_once_per_interval(client):
+    """While an import publishes articles in quick succession, readers keep the cached
+    pages: the first article shows at once, the others once the interval passes or the
+    run ends."""
+    first, second = (
+        ArticleFactory(headline=f"{word} imported story", status=Article.Status.DRAFT)
+        for word in ("First", "Second")
+    )
+    assert b"imported story" not in client.get("/").content  # now cached
+
+    def publish(article):
+        Article.objects.filter(pk=article.pk).update(status=Article.Status.PUBLISHED)
+        articles_imported.send(sender=Article, article_ids=[article.pk])
+
+    with coalesced_emptying(interval=60):
+        publish(first)
+        assert b"First imported story" in client.get("/").content
+        publish(second)
+        assert b"Second imported story" not in client.get("/").content
+    assert b"Second imported story" in client.get("/").content

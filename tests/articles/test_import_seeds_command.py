@@ -216,7 +216,8 @@ def test_listeners_hear_once_per_imported_file(tmp_path, django_capture_on_commi
     articles_imported.connect(listener)
     try:
         with django_capture_on_commit_callbacks(execute=True):
-            run(tmp_path)
+            run(tmp_path)  # committed and indexed, as after a real run
+        with django_capture_on_commit_callbacks(execute=True):
             run(tmp_path)  # unchanged: nothing to refresh
     finally:
         articles_imported.disconnect(listener)

@@ -2,8 +2,10 @@
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from articles.models import Article, Quote
 from tests.factories import (
@@ -44,6 +46,24 @@ def test_person_page_shows_role_photo_affiliations_and_coverage(client, showcase
     assert f'href="{showcase["council"].get_absolute_url()}">Eastbridge Borough Council' in html
     coverage = re.search(r'id="articles-title".*?</section>', html, re.S).group(0)
     assert showcase["budget"].headline in coverage
+
+
+def test_person_page_lists_twenty_articles_at_a_time_with_their_quotes(client):
+    """A person in 25 articles: page 1 has the 20 newest and their quotes, page 2 the other
+    5; both count all 25 quotes and link to each other."""
+    person = PersonFactory()
+    quotes = [QuoteFactory(speaker_person=person, text=f"Quote number {n}.") for n in range(25)]
+    for n, quote in enumerate(quotes):
+        quote.article.published_at = timezone.now() - timedelta(hours=n)
+        quote.article.save()
+    first, second = (_text(client.get(f"{person.get_absolute_url()}?page={n}")) for n in (1, 2))
+    assert [f"Quote number {n}." in first for n in (0, 19, 20)] == [True, True, False]
+    assert [f"Quote number {n}." in second for n in (19, 20, 24)] == [False, True, True]
+    assert quotes[24].article.headline in second and quotes[24].article.headline not in first
+    assert (
+        '<span class="count">(25)</span>' in first and '<span class="count">(25)</span>' in second
+    )
+    assert 'rel="next" href="?page=2"' in first and 'rel="prev" href="?page=1"' in second
 
 
 def test_person_page_carries_person_json_ld(client, showcase):

@@ -13,11 +13,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from articles.cache import coalesced_emptying
 from articles.importer import ImportResult, Outcome, import_article
 from articles.importer.extraction import extraction_as_json
-from articles.importer.files import collect_article_files, file_checksum, stored_checksums
+from articles.importer.files import collect_article_files, file_checksum, stored_imports
 from articles.importer.summary import RunSummary, file_line, file_notes
 from articles.ingest import IngestError, read_article
+from articles.models import Article
+from articles.signals import articles_imported
 
 PROGRESS_MIN_FILES = 20  # below this a bar flashes by; the per-file lines say enough
 
@@ -75,7 +78,8 @@ class Command(BaseCommand):
         if options["json"]:
             self._print_extraction(files, summary)
         else:
-            self._import(files, summary, options)
+            with coalesced_emptying():
+                self._import(files, summary, options)
             for line in summary.lines():
                 self.stdout.write(line)
         if summary.failures:
@@ -96,7 +100,10 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps({"articles": articles}, ensure_ascii=False, indent=2))
 
     def _import(self, files, summary: RunSummary, options) -> None:
-        known = stored_checksums(files)
+        known, unindexed = stored_imports(files)
+        if unindexed and not options["dry_run"]:
+            # Finish what a stopped run left undone (see stored_imports).
+            articles_imported.send(sender=Article, article_ids=unindexed)
         show_bar = self.stdout.isatty() and len(files) >= PROGRESS_MIN_FILES
         stream = _BarStream(self.stdout)
         with tqdm(files, file=stream, disable=not show_bar, unit="file") as progress:
