@@ -10,6 +10,7 @@ Authority"), by acronyms, and by short forms of a name already seen ("the Met"
 for "Metropolitan Police").
 """
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -106,6 +107,9 @@ class Article:
         return self.tokens[block][bisect_left(starts, start) : bisect_left(starts, end)]
 
 
+_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
+
+
 def head_of_phrase(article: Article, chosen: Mention, mentions: list[Mention]) -> Mention:
     """The person an organisation's name only modifies: in "Western Isles Ferries
     chief executive Karen Doyle" or "WVCA mayor Sandra Okonjo", the person."""
@@ -113,8 +117,9 @@ def head_of_phrase(article: Article, chosen: Mention, mentions: list[Mention]) -
         return chosen
     following = [m for m in mentions if m.start > chosen.start and m.kind == "person"]
     if following:
-        gap = article.paragraphs[chosen.block][chosen.end : following[0].start].strip()
-        if gap == "" or (gap.replace("’s", "").replace("'s", "").islower() and "," not in gap):
+        gap = article.paragraphs[chosen.block][chosen.end : following[0].start]
+        gap = _PARENTHESES.sub("", gap).replace("’s", "").replace("'s", "").strip()
+        if gap == "" or (gap.islower() and "," not in gap):
             return following[0]
     return chosen
 

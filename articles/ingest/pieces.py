@@ -71,12 +71,20 @@ def organisation_head(tokens: tuple[Token, ...]) -> str | None:
     return None
 
 
-def _strip_leading(tokens: list[Token], common_words: set[str], sentence_start: bool) -> None:
-    """Drop "The", "Now" and a sentence's first word when it is an ordinary word.
+def _strip_leading(
+    tokens: list[Token],
+    common_words: set[str],
+    sentence_start: bool,
+    known_names: set[tuple[str, str]],
+) -> None:
+    """Drop "The", "Now" and a sentence's first word when it is an ordinary word
+    or describes a name the article uses without it ("Grandparent Valerie Farnworth").
 
-    "Her"/"His" stay when they open an institution's name: "His Majesty’s Treasury".
+    "Her"/"His" stay when they open an institution's name: "His Majesty’s Treasury",
+    and so does any first word of an institution's name: "Little Ashcombe Police".
     """
-    if len(tokens) > 2 and tokens[1].possessive and organisation_head(tuple(tokens)):
+    royal = tokens[0].lower in {"her", "his"} and len(tokens) > 2 and tokens[1].possessive
+    if royal and organisation_head(tuple(tokens)):
         return
     while tokens and tokens[0].lower in FUNCTION_WORDS and tokens[0].lower not in HONORIFICS:
         tokens.pop(0)
@@ -85,8 +93,11 @@ def _strip_leading(tokens: list[Token], common_words: set[str], sentence_start: 
         tokens.pop(0)  # "Gran-of-five Brenda Kettle"
     if not sentence_start or len(tokens) < 2 or tokens[0].lower in HONORIFICS:
         return
+    if organisation_head(tuple(tokens)):
+        return
     first = tokens[0]
-    ordinary = first.lower in common_words and not _is_role_word(first)
+    rest_is_a_name = len(tokens) >= 3 and (tokens[1].lower, tokens[-1].lower) in known_names
+    ordinary = (first.lower in common_words or rest_is_a_name) and not _is_role_word(first)
     if ordinary or (first.lower.endswith("ing") and first.lower not in ROLE_NOUNS):
         tokens.pop(0)  # "Missed files…", "Defending Gaskell, Ms Fenwick said"
 
@@ -152,7 +163,7 @@ def read_run(
 ) -> Piece | None:
     """Classify one run; None when nothing is left of it (e.g. "Now")."""
     tokens = list(run.tokens)
-    _strip_leading(tokens, common_words, sentence_start)
+    _strip_leading(tokens, common_words, sentence_start, known_names)
     if not tokens:
         return None
     whole = tuple(tokens)

@@ -19,7 +19,11 @@ LOOKBACK = 12  # mentions; antecedents in news copy are close by
 class Salience:
     def __init__(self, entities: Entities):
         self.entities = entities
-        self.mentions = [m for m in entities.mentions if not m.in_quote]
+        short_lines = entities.article.short_lines
+        # Quoted speech and photo captions are not what "he" and "she" refer back to.
+        self.mentions = [
+            m for m in entities.mentions if not m.in_quote and not short_lines[m.block]
+        ]
         self.subjects = _sentence_subjects(entities, self.mentions)
         self.history: list[tuple[str, bool]] = []
         self.resolved: dict[tuple[int, int], str | None] = {}

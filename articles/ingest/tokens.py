@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from .lexicon import ORGANISATION_HEADS
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
-_POSSESSIVE = re.compile(r"(?:[’']s|s[’']|[’'])$")
+_POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st prof gen sen rep gov jr sr no vs etc inc co".split())
 # Lower-case words allowed inside a name: "Department for Education", "van der Berg".
 JOINERS = frozenset({"of", "for"})
 # Runs that go on after a possessive: "Her Majesty’s Inspectorate", "St Mary’s Hospital".
 _POSSESSIVE_OPENERS = frozenset({"her", "his", "st", "saint"})
+_IRREGULAR_PLURALS = frozenset({"women", "men", "children", "people"})
 PARTICLES = frozenset("de del della la le du da di dos van von der den ter bin al el".split())
 
 
@@ -125,7 +126,7 @@ def capitalised_runs(block: int, text: str, tokens: list[Token]) -> list[Run]:
 
     for i, token in enumerate(tokens):
         linked = bool(current) and _joined(text, current[-1], token)
-        if linked and current[-1].possessive and current[0].lower not in _POSSESSIVE_OPENERS:
+        if linked and current[-1].possessive and not _name_goes_on(current):
             linked = False  # "the Met’s Special Enquiry Team" is two names
         if token.capitalised:
             if not linked:
@@ -137,6 +138,15 @@ def capitalised_runs(block: int, text: str, tokens: list[Token]) -> list[Run]:
             flush()
     flush()
     return _merge_and_runs(text, runs)
+
+
+def _name_goes_on(current: list[Token]) -> bool:
+    """After a possessive, a name goes on only in set forms: "Her Majesty’s
+    Inspectorate", "St Mary’s Hospital", and plurals: "Tenants’ Association",
+    "Women’s Institute"."""
+    last = current[-1]
+    plural = last.text[-1] in "’'" and last.base.endswith("s") or last.lower in _IRREGULAR_PLURALS
+    return plural or current[0].lower in _POSSESSIVE_OPENERS
 
 
 def _may_join(current: list[Token], token: Token, following: list[Token], text: str) -> bool:

@@ -200,3 +200,22 @@ def test_first_name_reference_in_a_human_interest_story():
     )
     assert article.quotes[0].speaker == "Brenda Kettle"
     assert "Brenda" in article.people[0].aliases
+
+
+def test_a_photo_caption_is_not_who_a_pronoun_refers_to():
+    """Captions sit wherever the photo went; "He added" goes back to the narrative."""
+    article = parse(
+        "The bypass plan was approved.\n\n"
+        "Shop owner Rob Lambert said: “The roads cannot cope.”\n\n"
+        "Retired teacher Ryan Pike outside the town hall\n\n"
+        "He added: “We are a small team doing everything we can.”"
+    )
+    assert [q.speaker for q in article.quotes] == ["Rob Lambert", "Rob Lambert"]
+
+
+def test_an_organisation_with_its_acronym_before_a_title_and_name_only_describes_them():
+    quote = only_quote(
+        "Sewage spills rose.\n\n"
+        "The Environment Protection Agency (EPA) director Dave Kenyon said: “We are frustrated.”"
+    )
+    assert quote.speaker == "Dave Kenyon"

@@ -145,3 +145,29 @@ def test_police_rank_abbreviations_are_titles():
 def test_organisation_named_after_of_in_a_longer_run():
     article = parse("Members of Tremorna County Council voted on Thursday.")
     assert [o.name for o in article.organisations] == ["Tremorna County Council"]
+
+
+def test_plural_possessive_stays_inside_an_organisation_name():
+    article = parse(
+        "The Copley Tenants’ Association chair Gareth Pickles added: “We are grateful.”\n\n"
+        "The Women’s Institute met on Tuesday."
+    )
+    assert [o.name for o in article.organisations] == [
+        "Copley Tenants’ Association",
+        "Women’s Institute",
+    ]
+    assert people_names(article) == ["Gareth Pickles"]
+    assert article.quotes[0].speaker == "Gareth Pickles"
+
+
+def test_an_ordinary_word_opening_an_organisation_name_is_kept():
+    article = parse("Little Ashcombe Police said the road would reopen.\n\nThe little car park.")
+    assert [o.name for o in article.organisations] == ["Little Ashcombe Police"]
+
+
+def test_a_description_opening_a_sentence_is_not_part_of_a_name_used_elsewhere():
+    article = parse(
+        "Valerie Farnworth has lived in the village for 40 years.\n\n"
+        "Grandparent Valerie Farnworth said: “We will keep fighting.”"
+    )
+    assert people_names(article) == ["Valerie Farnworth"]
