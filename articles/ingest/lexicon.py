@@ -113,7 +113,8 @@ ROLE_NOUNS = frozenset(
         walker driver passenger commuter shopper customer patient carer worker employee
         midwife paramedic firefighter soldier pilot dentist pharmacist vet baker butcher
         plumber builder electrician mechanic cleaner caretaker lecturer tutor graduate
-        fundraiser donor survivor mourner teenager grandmother grandfather substitute
+        fundraiser donor survivor mourner teenager grandmother grandfather grandparent
+        substitute
         insp sgt supt
         """
     )
