@@ -19,21 +19,18 @@ import argparse
 import json
 import os
 import re
-import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.environment import BenchError, fresh_postgres, gunicorn, manage, production_env  # noqa: E402
 from tests.robustness.corpus import write_articles  # noqa: E402
 
 ERROR_LINE = re.compile(
@@ -78,104 +75,10 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def production_env(args, work: Path, database_url: str) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("GUNICORN_", "SECURE_", "CSRF_", "AWS_"))
-    }
-    env.update(
-        DEBUG="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=database_url,
-        REDIS_URL=args.redis_url,
-        CACHE_KEY_PREFIX=f"stress-{os.getpid()}",
-        STATIC_ROOT=str(work / "static"),
-        MEDIA_ROOT=str(work / "media"),
-        # As behind the HTTPS proxy of the README's Deploy section: wrk sends the header.
-        SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
-        GUNICORN_BIND=f"127.0.0.1:{args.port}",
-        GUNICORN_WORKERS=str(args.workers),
-        LOG_LEVEL="WARNING",
-        PYTHONUNBUFFERED="1",
+def site_env(args, work: Path, database_url: str) -> dict[str, str]:
+    return production_env(
+        work, database_url, port=args.port, workers=args.workers, redis_url=args.redis_url
     )
-    return env
-
-
-def manage(env: dict, *args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
-    return done.stdout
-
-
-@contextmanager
-def fresh_postgres(url: str):
-    """Drop and create the database ``url`` names; drop it again afterwards."""
-    import psycopg2
-
-    name = urlsplit(url).path.lstrip("/")
-    server = url.rsplit("/", 1)[0] + "/postgres"
-
-    def run(sql: str) -> None:
-        admin = psycopg2.connect(server)
-        admin.autocommit = True  # CREATE and DROP DATABASE refuse to run in a transaction
-        try:
-            with admin.cursor() as cursor:
-                cursor.execute(sql)
-        finally:
-            admin.close()
-
-    run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    run(f'CREATE DATABASE "{name}"')
-    try:
-        yield url
-    finally:
-        run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@contextmanager
-def gunicorn(env: dict, work: Path, port: int):
-    """gunicorn serving the site; its access log and error log go to files in ``work``."""
-    with (work / "access.log").open("w") as access, (work / "error.log").open("w") as errors:
-        server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn")],
-            cwd=ROOT,
-            env=env,
-            stdout=access,
-            stderr=errors,
-        )
-        try:
-            wait_until_serving(port, server)
-            yield server
-        finally:
-            server.terminate()
-            server.wait(timeout=60)
-
-
-def wait_until_serving(port: int, server: subprocess.Popen) -> None:
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/", headers={"X-Forwarded-Proto": "https"}
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit("gunicorn exited at start-up: see error.log")
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    sys.exit("gunicorn did not answer within a minute")
 
 
 class Importer(threading.Thread):
@@ -275,14 +178,21 @@ def load(args, env: dict, work: Path) -> int:
 
 def main() -> int:
     args = parse_args()
+    try:
+        return run(args)
+    except BenchError as error:
+        sys.exit(str(error))
+
+
+def run(args) -> int:
     work = Path(tempfile.mkdtemp(prefix="newsroom-stress-"))
     database = "postgres" if args.postgres else "sqlite"
     print(f"Work folder {work} ({database}, cache: {args.redis_url or 'per process'})")
     if args.postgres:
         with fresh_postgres(args.postgres) as url:
-            status = load(args, production_env(args, work, url), work)
+            status = load(args, site_env(args, work, url), work)
     else:
-        status = load(args, production_env(args, work, f"sqlite:///{work / 'db.sqlite3'}"), work)
+        status = load(args, site_env(args, work, f"sqlite:///{work / 'db.sqlite3'}"), work)
     if args.keep or status:
         print(f"Logs kept in {work}")
     else:

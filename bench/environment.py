@@ -1,0 +1,133 @@
+"""Processes the benchmarks (and `make stress`) run: settings, manage.py, databases, gunicorn.
+
+Every measurement runs Django in a child process configured through the
+environment, exactly as production is (see the README's Deploy section), so
+one run can use a SQLite file and then a PostgreSQL database without the two
+sharing a connection or a cache.
+"""
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+
+
+class BenchError(Exception):
+    """A step the benchmark cannot go on without failed; the message says which."""
+
+
+def production_env(
+    work: Path, database_url: str, *, port: int = 8301, workers: int = 2, redis_url: str = ""
+) -> dict[str, str]:
+    """The environment of a production-like site: DEBUG off, hashed static files, gunicorn."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("GUNICORN_", "SECURE_", "CSRF_", "AWS_"))
+    }
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        CACHE_KEY_PREFIX=f"bench-{os.getpid()}-{port}",
+        STATIC_ROOT=str(work / "static"),
+        MEDIA_ROOT=str(work / "media"),
+        # As behind the HTTPS proxy of the README's Deploy section: clients send the header.
+        SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS=str(workers),
+        LOG_LEVEL="WARNING",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    """Run ``manage.py args`` with ``env``; its stdout, or ``BenchError`` with its output."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchError(f"manage.py {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
+def postgres_url(server: str, name: str) -> str:
+    """The URL of database ``name`` on the server of ``server`` (a server or database URL)."""
+    parts = urlsplit(server)
+    return parts._replace(path=f"/{name}").geturl()
+
+
+def _run_on_server(url: str, sql: str) -> None:
+    import psycopg2
+
+    admin = psycopg2.connect(postgres_url(url, "postgres"))
+    admin.autocommit = True  # CREATE and DROP DATABASE refuse to run in a transaction
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(sql)
+    finally:
+        admin.close()
+
+
+@contextmanager
+def fresh_postgres(url: str):
+    """Drop and create the database ``url`` names; drop it again afterwards."""
+    name = urlsplit(url).path.lstrip("/")
+    _run_on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _run_on_server(url, f'CREATE DATABASE "{name}"')
+    try:
+        yield url
+    finally:
+        _run_on_server(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def gunicorn(env: dict, work: Path, port: int):
+    """gunicorn serving the site; its access log and error log go to files in ``work``."""
+    with (work / "access.log").open("w") as access, (work / "error.log").open("w") as errors:
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn")],
+            cwd=ROOT,
+            env=env,
+            stdout=access,
+            stderr=errors,
+        )
+        try:
+            wait_until_serving(port, server)
+            yield server
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def wait_until_serving(port: int, server: subprocess.Popen, path: str = "/") -> None:
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"X-Forwarded-Proto": "https"}
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise BenchError("gunicorn exited at start-up: see error.log")
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise BenchError("gunicorn did not answer within a minute")

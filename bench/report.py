@@ -1,0 +1,60 @@
+"""The table printed at the end of a run and the JSON written beside it."""
+
+import json
+import os
+import platform
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .context import Row
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def machine() -> dict:
+    """What the numbers were measured on: they mean little without it."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+    except (OSError, StopIteration, ValueError):
+        memory_kb = 0
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+    }
+
+
+def table(rows: list[Row]) -> str:
+    """Markdown, so the README can hold the last run's table as printed."""
+    lines = ["| Section | Measure | Result | Target | Met |", "|---|---|---|---|---|"]
+    marks = {True: "yes", False: "**no**", None: ""}
+    for row in rows:
+        lines.append(
+            f"| {row.section} | {row.measure} | {row.value} | {row.target} | {marks[row.met]} |"
+        )
+    return "\n".join(lines)
+
+
+def write(figures: dict, rows: list[Row], *, path: Path | None = None) -> Path:
+    path = path or RESULTS / "latest.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "figures": figures,
+        "rows": [row.__dict__ for row in rows],
+    }
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    return path
