@@ -11,9 +11,8 @@ from taggit.models import Tag, TaggedItem
 
 from people.models import Affiliation, Organisation, OrganisationAlias, Person, PersonAlias
 
-from .cache import after_commit, empty_page_cache
+from .cache import after_commit, empty_page_cache, index_articles
 from .models import Article, Block, Correction, Quote
-from .search import refresh_search_documents
 from .signals import articles_imported
 
 # Rows whose change alters what some public page shows, but not an article's search text.
@@ -35,8 +34,8 @@ DISPLAYED_RELATIONS = (Article.people.through, Article.organisations.through, Ta
 @receiver(articles_imported)
 def refresh_after_import(sender, article_ids, **kwargs):
     """The import has committed: index the articles it wrote and empty the page cache."""
-    refresh_search_documents(article_ids=article_ids)
     empty_page_cache()
+    index_articles(article_ids)
 
 
 @receiver([post_save, post_delete], sender=Article)

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles.importer import reading
 from articles.importer.extraction import extraction_as_json
 from articles.management.commands import import_seeds
 from articles.models import Article, Quote
@@ -230,7 +231,7 @@ def test_parser_warnings_and_dropped_footer_lines_are_in_the_report(tmp_path, mo
         dropped=("Follow The Echo on Twitter",),
         warnings=("quote marks do not balance in block 2",),
     )
-    monkeypatch.setattr(import_seeds, "read_article", lambda path: parsed)
+    monkeypatch.setattr(reading, "read_article", lambda path: parsed)
     write_story(tmp_path, "a.txt")
 
     out, _, _ = run(tmp_path)
@@ -252,7 +253,7 @@ def test_the_summary_counts_quotes_people_and_organisations(tmp_path, monkeypatc
             source="b.txt", standfirst="Another.", people=(person("Jane Okafor"),), quotes=()
         ),
     }
-    monkeypatch.setattr(import_seeds, "read_article", lambda path: parsed[path.name])
+    monkeypatch.setattr(reading, "read_article", lambda path: parsed[path.name])
     write_story(tmp_path, "a.txt")
     write_story(tmp_path, "b.txt", "Another.\n")
 

@@ -17,6 +17,7 @@ from articles.cache import coalesced_emptying
 from articles.importer import ImportResult, Outcome, import_article
 from articles.importer.extraction import extraction_as_json
 from articles.importer.files import collect_article_files, file_checksum, stored_imports
+from articles.importer.reading import default_jobs, read_ahead
 from articles.importer.summary import RunSummary, file_line, file_notes
 from articles.ingest import IngestError, read_article
 from articles.models import Article
@@ -36,6 +37,11 @@ class _BarStream:
 
     def flush(self) -> None:
         self.wrapper.flush()
+
+
+def _unchanged(path, known: dict[str, str]) -> bool:
+    digest = file_checksum(path)
+    return digest is not None and known.get(path.name) == digest
 
 
 class Command(BaseCommand):
@@ -60,6 +66,12 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--json", action="store_true", help="With --dry-run: print the extraction as JSON."
+        )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=default_jobs(),
+            help="Processes that parse files ahead of the loader (default: one per core).",
         )
         parser.add_argument(
             "--force",
@@ -106,9 +118,10 @@ class Command(BaseCommand):
             articles_imported.send(sender=Article, article_ids=unindexed)
         show_bar = self.stdout.isatty() and len(files) >= PROGRESS_MIN_FILES
         stream = _BarStream(self.stdout)
-        with tqdm(files, file=stream, disable=not show_bar, unit="file") as progress:
-            for path in progress:
-                result = self._import_file(path, known, summary, options)
+        with tqdm(total=len(files), file=stream, disable=not show_bar, unit="file") as progress:
+            for path, parse in self._parse_changed(files, known, options):
+                result = self._import_file(path, parse, summary, options)
+                progress.update()
                 if result is None or (
                     result.outcome is Outcome.UNCHANGED and options["verbosity"] < 2
                 ):
@@ -119,14 +132,26 @@ class Command(BaseCommand):
                     else:
                         self.stdout.write(line)
 
-    def _import_file(self, path, known, summary, options) -> ImportResult | None:
-        digest = file_checksum(path)
-        if digest and known.get(path.name) == digest and not options["force"]:
+    def _parse_changed(self, files, known, options):
+        """Each file with its parse, or with None when it is unchanged since its last import."""
+        unchanged = set()
+        if not options["force"]:
+            unchanged = {path for path in files if _unchanged(path, known)}
+        changed = (path for path in files if path not in unchanged)
+        parsed = read_ahead(changed, jobs=options["jobs"], count=len(files) - len(unchanged))
+        try:
+            for path in files:
+                yield (path, None) if path in unchanged else next(parsed)
+        finally:
+            parsed.close()  # stops the worker processes now, even when the run is cut short
+
+    def _import_file(self, path, parse, summary, options) -> ImportResult | None:
+        if parse is None:
             result = ImportResult.unchanged(path.name, dry_run=options["dry_run"])
         else:
             try:
                 result = import_article(
-                    parsed=read_article(path),
+                    parsed=parse(),
                     publish=options["publish"],
                     dry_run=options["dry_run"],
                     force=options["force"],
