@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
     try:
         context = make_context(args, work)
-        figures, rows = run_stages(context, sorted(stages, key=STAGES.index))
+        with context.resources:
+            figures, rows = run_stages(context, sorted(stages, key=STAGES.index))
     except BenchError as error:
         sys.exit(f"bench: {error}")
     finally:

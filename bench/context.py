@@ -1,5 +1,6 @@
 """What one benchmark run shares between its stages, and the shape of what a stage reports."""
 
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,8 @@ class Context:
     # Databases holding the whole corpus, migrated and published, by vendor
     # ("sqlite", "postgresql"): the import stage fills this, pages and admin use it.
     loaded: dict[str, str] = field(default_factory=dict)
+    # What must be undone when the run ends (scratch databases the stages share).
+    resources: ExitStack = field(default_factory=ExitStack)
 
     @property
     def site_database(self) -> str:
