@@ -56,5 +56,12 @@ stress: $(VENV)/.installed
 		{ echo "make stress needs wrk: apt-get install wrk" >&2; exit 1; }
 	$(BIN)/python stress/run.py $(STRESS_ARGS)
 
+## bench: the benchmark suite at 10,000 articles (tens of minutes; CI runs only `--quick`)
+.PHONY: bench
+bench: $(VENV)/.installed
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk || \
+		{ echo "make bench needs wrk: apt-get install wrk" >&2; exit 1; }
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .ruff_cache

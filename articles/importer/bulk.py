@@ -10,19 +10,49 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import reduce
 from operator import or_
 
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history, get_history_manager_for_model
 
 IMPORT_REASON = "import"
 
 
 def create_with_history(model: type[models.Model], objs: Sequence[models.Model]) -> None:
-    """Insert ``objs`` (pks filled in) and their "created" history rows: two queries."""
-    if objs:
-        bulk_create_with_history(list(objs), model, default_change_reason=IMPORT_REASON)
+    """Insert ``objs`` (pks filled in) and their "created" history rows: two queries.
+
+    The history rows are copied from the rows just inserted by one
+    ``INSERT … SELECT`` over the historical model's own fields, rather than by
+    simple-history's ``bulk_history_create``, which builds a model instance per
+    row in Python: that was half of an import's time (``make bench``'s
+    profile). The rows are the ones simple-history would write.
+    """
+    if not objs:
+        return
+    with transaction.atomic(savepoint=False):
+        created = model._default_manager.bulk_create(list(objs))
+        copy_into_history(model, [obj.pk for obj in created])
+
+
+def copy_into_history(model: type[models.Model], pks: Sequence[int]) -> None:
+    """Write a "created" history row, tagged as an import, for each row of ``pks``."""
+    historical = get_history_manager_for_model(model).model
+    quote = connection.ops.quote_name
+    tracked = [field.column for field in historical.tracked_fields]
+    columns = [*tracked, "history_date", "history_change_reason", "history_type"]
+    placeholders = ", ".join(["%s"] * len(pks))
+    source, key = quote(model._meta.db_table), quote(model._meta.pk.column)
+    # Only table and column names from the models go into the text, quoted;
+    # every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(historical._meta.db_table)} ({', '.join(map(quote, columns))}) "  # noqa: S608
+        f"SELECT {', '.join(map(quote, tracked))}, %s, %s, %s "
+        f"FROM {source} WHERE {key} IN ({placeholders})"
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [now, IMPORT_REASON, "+", *pks])
 
 
 def update_with_history(

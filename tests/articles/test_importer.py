@@ -157,6 +157,31 @@ def test_import_is_recorded_in_history_with_the_reason_import():
     ]
     assert len(records) == 6
     assert {(r.history_type, r.history_change_reason) for r in records} == {("+", "import")}
+    assert all(r.history_user is None and r.history_date is not None for r in records)
+
+
+def test_the_history_of_an_imported_row_holds_its_values_as_imported():
+    """What admin's history shows (and reverts to) for a quote and its paragraphs is what
+    the importer wrote."""
+    parsed = article(
+        people=(person("Jane Okafor", "Ms Okafor"),),
+        quotes=(quote("We kept every library open", "Jane Okafor"),),
+    )
+    import_article(parsed=parsed)
+
+    saved_quote = Quote.objects.get()
+    record = saved_quote.history.get().instance
+    assert (record.text, record.speaker_person_id, record.kind, record.first_block_id) == (
+        "We kept every library open",
+        Person.objects.get().pk,
+        saved_quote.kind,
+        saved_quote.first_block_id,
+    )
+    for block in Block.objects.all():
+        assert (block.history.get().text, block.history.get().position) == (
+            block.text,
+            block.position,
+        )
 
 
 def test_listeners_hear_about_the_article_once_its_transaction_has_committed(
