@@ -7,7 +7,7 @@ import from their own edits in the admin history.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import reduce
+from functools import cache, reduce
 from operator import or_
 
 from django.db import connection, models, transaction
@@ -35,9 +35,15 @@ def create_with_history(model: type[models.Model], objs: Sequence[models.Model])
         copy_into_history(model, [obj.pk for obj in created])
 
 
+@cache
+def _historical_model(model: type[models.Model]) -> type[models.Model]:
+    # Each ``Model.history`` access builds a new manager class: look it up once.
+    return get_history_manager_for_model(model).model
+
+
 def copy_into_history(model: type[models.Model], pks: Sequence[int]) -> None:
     """Write a "created" history row, tagged as an import, for each row of ``pks``."""
-    historical = get_history_manager_for_model(model).model
+    historical = _historical_model(model)
     quote = connection.ops.quote_name
     tracked = [field.column for field in historical.tracked_fields]
     columns = [*tracked, "history_date", "history_change_reason", "history_type"]
