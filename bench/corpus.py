@@ -855,7 +855,6 @@ PARTIAL_LEADS = (  # {partial} arrives in the article's quote marks
     "{who} described {thing} as {partial}.",
     "{who} warned that {thing} risked becoming {partial}.",
     "{who} said the decision showed {partial}.",
-    "{who} said residents deserved {partial}.",
     "{who} said {thing} was {partial} and called for an independent review.",
 )
 ACCORDING_TO = "According to {who}, {thing} is {partial}."  # only with a name, never "she"
