@@ -199,14 +199,17 @@ class Attributor:
         if first_word in LEADING_PREPOSITIONS and "," in region:
             start += region.index(",") + 1
             region = text[start:end]
-        spokes = _SPOKESPERSON.search(region)
-        if spokes:
-            return self._spokesperson(block, start, end, spokes)
         mentions = [
             m
             for m in self.entities.mentions_between(block, start, end)
             if not m.in_quote and text[m.end : m.end + 2] not in ("’s", "'s")
         ]
+        if mentions and _named_then_described(text, start, mentions[0]):
+            # "Jane Doe, 44, a representative of the union, said": Jane Doe spoke.
+            return self._speaker_for(mentions[0])
+        spokes = _SPOKESPERSON.search(region)
+        if spokes:
+            return self._spokesperson(block, start, end, spokes)
         if mentions:
             head = head_of_phrase(self.entities.article, mentions[0], mentions)
             return self._speaker_for(head)
@@ -265,6 +268,13 @@ class Attributor:
 
     def _sentences(self, block: int) -> list[int]:
         return self.entities.article.sentences[block]
+
+
+def _named_then_described(text: str, start: int, mention: Mention) -> bool:
+    """Whether a clause opens with a person's name followed by a description in commas."""
+    opens = not text[start : mention.start].strip()
+    described = text[mention.end : mention.end + 1] == ","
+    return opens and described and mention.kind in ("person", "candidate")
 
 
 def _last_speech_verb(clause: str) -> tuple[int, str] | None:

@@ -51,7 +51,7 @@ COMPANY_HEADS = frozenset(
         services estates homes developments properties holdings partners systems solutions
         technologies industries enterprises associates ventures ferries airways airlines
         railway railways buses utilities energy water company corporation ltd plc inc group
-        bank
+        bank builders construction
         """
     )
 )
@@ -191,6 +191,13 @@ ORGANISATION_HEADS = {
     "press": "media",
     "media": "media",
     "radio": "media",
+    "echo": "media",
+    "chronicle": "media",
+    "courier": "media",
+    "advertiser": "media",
+    "journal": "media",
+    "argus": "media",
+    "mirror": "media",
     "television": "media",
     "team": "other",
     "unit": "other",
@@ -229,6 +236,11 @@ ORGANISATION_HEADS = {
     "coalition": "other",
     "forum": "other",
     "partnership": "other",
+    "housing": "other",
+    "chamber": "other",
+    "friends": "other",
+    "builders": "other",
+    "construction": "other",
     "charity": "other",
     "church": "other",
     "mosque": "other",
@@ -249,7 +261,8 @@ PLACE_HEADS = frozenset(
     _words(
         """
         street road avenue lane square park bridge estate way place gardens green river
-        island airport station stadium tower wharf quay dock market borough
+        island airport station stadium tower wharf quay dock market borough row terrace
+        crescent drive mews parade
         """
     )
 )
@@ -269,6 +282,7 @@ FUNCTION_WORDS = frozenset(
         earlier later recently previously already once again such other another mr mrs ms
         monday tuesday wednesday thursday friday saturday sunday january february march
         april may june july august september october november december follow keep read
+        nobody everybody somebody anybody everyone someone anyone nothing everything
         """
     )
 )
@@ -350,6 +364,15 @@ GENERIC_ORGANISATION_NOUNS = {
     "school": "school",
     "hospital": "hospital",
     "charity": "charity",
+    "union": "union",
+    "association": "association",
+    "society": "society",
+    "agency": "agency",
+    "board": "board",
+    "partnership": "partnership",
+    "network": "network",
+    "foundation": "foundation",
+    "regulator": "regulator",
 }
 
 SPOKESPEOPLE = frozenset(

@@ -23,6 +23,13 @@ _IMAGE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 
+# Where a captioned photo was taken: "Jane Doe at the meeting", "… outside the town hall".
+_CAPTION_SETTING = re.compile(
+    r"\s+(?:pictured\s+|speaking\s+)?(?:at|in|outside|inside|near|during|on|with|after|before)"
+    r"(?:\s+[\w’'-]+){1,6}",
+    re.IGNORECASE,
+)
+
 
 def parse_article(text: str, *, source: str, checksum: str = "") -> ParsedArticle:
     """Parse one article. Raises ``IngestError`` when the text is not an article."""
@@ -89,8 +96,9 @@ def _block_kind(entities: Entities, index: int) -> str:
     if _IMAGE_CREDIT.match(line) or (line.endswith(")") and _IMAGE_CREDIT.search(line, after)):
         return "caption"
     for mention in entities.mentions_between(index, 0, len(line)):
-        ends_line = not line[mention.end :].strip(" ’'s")
-        if mention.kind == "person" and ends_line:
+        rest = line[mention.end :]
+        ends_line = not rest.strip(" ’'s")
+        if mention.kind == "person" and (ends_line or _CAPTION_SETTING.fullmatch(rest)):
             return "caption"
     last = index == len(article.paragraphs) - 1
     return "paragraph" if last else "subhead"

@@ -71,6 +71,9 @@ def organisation_head(tokens: tuple[Token, ...]) -> str | None:
     return None
 
 
+_ORDINALS = frozenset({"first", "second", "third"})
+
+
 def _strip_leading(
     tokens: list[Token],
     common_words: set[str],
@@ -86,6 +89,8 @@ def _strip_leading(
     royal = tokens[0].lower in {"her", "his"} and len(tokens) > 2 and tokens[1].possessive
     if royal and organisation_head(tuple(tokens)):
         return
+    if tokens[0].lower in _ORDINALS and len(tokens) >= 3 and organisation_head(tuple(tokens)):
+        return  # "Second Chance Housing", "First Bus Group"
     while tokens and tokens[0].lower in FUNCTION_WORDS and tokens[0].lower not in HONORIFICS:
         tokens.pop(0)
         sentence_start = False

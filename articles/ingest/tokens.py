@@ -182,17 +182,19 @@ def _may_join(current: list[Token], token: Token, following: list[Token], text: 
 
 
 def _merge_and_runs(text: str, runs: list[Run]) -> list[Run]:
-    """Join "Police" + "and" + "Crime Committee" into one run: a single word and
-    a name of several words ending in an organisation word."""
+    """Join "Police" + "and" + "Crime Committee" or "Wexham Fire" + "and" + "Rescue
+    Service" into one run: a name ending in an organisation word, and before it
+    a name that does not."""
     merged: list[Run] = []
     for run in runs:
         prev = merged[-1] if merged else None
         if (
             prev is not None
-            and len(prev.tokens) == 1
             and len(run.tokens) >= 2
             and run.tokens[-1].lower in ORGANISATION_HEADS
-            and _gap(text, prev.tokens[0], run.tokens[0]) == " and "
+            and prev.tokens[-1].lower
+            not in ORGANISATION_HEADS  # two names: "X Council and Y Police"
+            and _gap(text, prev.tokens[-1], run.tokens[0]) == " and "
             and not prev.tokens[0].is_acronym
         ):
             merged[-1] = Run(run.block, prev.tokens + run.tokens)

@@ -219,3 +219,30 @@ def test_an_organisation_with_its_acronym_before_a_title_and_name_only_describes
         "The Environment Protection Agency (EPA) director Dave Kenyon said: “We are frustrated.”"
     )
     assert quote.speaker == "Dave Kenyon"
+
+
+def test_a_named_person_described_as_an_organisations_representative_is_the_speaker():
+    """In "Jane Doe, 44, a representative of the union, said:" the words are Jane Doe's,
+    not the union's, before the quote and after it."""
+    article = parse(
+        "Drivers walked out on Tuesday.\n\n"
+        "Tamsin Yeadon, 44, a representative of the Bus Workers’ Union, said: “We have "
+        "waited long enough.”\n\n"
+        "“We will not accept this,” said Jasper Kerr, a representative of the Public "
+        "Services Union."
+    )
+    assert [(q.speaker, q.speaker_kind) for q in article.quotes] == [
+        ("Tamsin Yeadon", "person"),
+        ("Jasper Kerr", "person"),
+    ]
+
+
+def test_the_union_or_the_association_is_the_one_of_that_kind_the_article_names():
+    article = parse(
+        "The Bus Workers’ Union balloted its members over pay.\n\n"
+        "In a statement, the union said: “Our members have spoken.”"
+    )
+    assert (article.quotes[0].speaker, article.quotes[0].speaker_kind) == (
+        "Bus Workers’ Union",
+        "organisation",
+    )

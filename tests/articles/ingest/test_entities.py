@@ -171,3 +171,46 @@ def test_a_description_opening_a_sentence_is_not_part_of_a_name_used_elsewhere()
         "Grandparent Valerie Farnworth said: “We will keep fighting.”"
     )
     assert people_names(article) == ["Valerie Farnworth"]
+
+
+def test_organisation_names_with_and_of_or_an_ordinal_are_kept_whole():
+    article = parse(
+        "Crews worked through the night.\n\n"
+        "In a statement, Wexham Fire and Rescue Service said: “Crews were called at 2am.”\n\n"
+        "Second Chance Housing said: “Every family has a bed tonight.”\n\n"
+        "Friends of Hollin Park said: “The park must stay open.”\n\n"
+        "Wexham Chamber of Commerce said: “Traders are struggling.”"
+    )
+    assert people_names(article) == []
+    assert [(q.speaker, q.speaker_kind) for q in article.quotes] == [
+        ("Wexham Fire and Rescue Service", "organisation"),
+        ("Second Chance Housing", "organisation"),
+        ("Friends of Hollin Park", "organisation"),
+        ("Wexham Chamber of Commerce", "organisation"),
+    ]
+
+
+def test_streets_and_words_like_nobody_are_never_people():
+    article = parse(
+        "Residents met on Monday.\n\n"
+        "Ann Patel, who runs a café on Furnace Row, said: “Nobody I have spoken to supports "
+        "this, and Glebe Terrace agrees.”"
+    )
+    assert people_names(article) == ["Ann Patel"]
+
+
+def test_a_caption_names_a_person_and_where_the_photo_was_taken():
+    article = parse(
+        "The plan was approved.\n\n"
+        "Ann Patel said: “It is a good day.”\n\n"
+        "Ann Patel at the meeting\n\n"
+        "Looking ahead\n\n"
+        "More narration here."
+    )
+    assert [b.kind for b in article.blocks] == [
+        "paragraph",
+        "paragraph",
+        "caption",
+        "subhead",
+        "paragraph",
+    ]
