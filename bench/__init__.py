@@ -1,6 +1,6 @@
 """Newsroom's benchmarks: `make bench` or `python -m bench` (see the README's Performance section).
 
-corpus.py       a seeded generator of articles in the seeds' style, with the truth it wrote
+corpus/         a seeded generator of articles in the seeds' style, with the truth it wrote
 accuracy.py     the parser's extraction scored against that truth
 importing.py    parse and load throughput, queries per article, peak memory, re-import
 pages.py        gunicorn under wrk: public pages cold and warm against a static file

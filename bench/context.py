@@ -31,7 +31,7 @@ class Context:
     seconds: int  # how long each wrk measurement lasts
     connections: int  # wrk connections
     work: Path  # a scratch folder, removed at the end
-    corpus: Path  # ``articles`` generated .txt files (see corpus.py)
+    corpus: Path  # ``articles`` generated .txt files (see bench/corpus/)
     truth: Path  # the generator's truth, one JSON line per file
     postgres_server: str | None  # where scratch PostgreSQL databases go; None: SQLite only
     redis_url: str  # the cache the served site uses ("" : per-process memory)
