@@ -210,6 +210,9 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 response.render()  # the sitemap views answer with unrendered templates
             if not _is_cacheable_response(request, response):
                 return response
+            # Feeds arrive as ~1,000 small chunks, which gunicorn wrote to the
+            # socket one by one on every cache hit; store and send one string.
+            response.content = response.content
             set_response_etag(response)
             patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
             patch_vary_headers(response, ["Cookie"])

@@ -4,9 +4,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from articles.cache import coalesced_emptying
 from articles.importer import import_article
+from articles.importer.loader import ANALYZE_AFTER_ARTICLES
 from articles.importer.reading import PARALLEL_MIN_FILES
 from articles.ingest import read_article
 from articles.models import Article, SearchDocument
@@ -65,3 +67,17 @@ def test_within_an_import_run_search_text_waits_for_a_full_batch(tmp_path):
         import_article(parsed=read_article(files[3]))
         assert SearchDocument.objects.count() == 3
     assert SearchDocument.objects.count() == 4  # the end of the run indexes the rest
+
+
+def test_a_large_run_on_postgresql_refreshes_the_planners_statistics(tmp_path):
+    """Pages stay fast straight after a big import: the run ends with ANALYZE, so the
+    planner knows how many articles there now are."""
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    write_articles(tmp_path, ANALYZE_AFTER_ARTICLES)
+
+    call_command("import_seeds", str(tmp_path), "--publish", stdout=StringIO())
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_article'")
+        assert cursor.fetchone()[0] == ANALYZE_AFTER_ARTICLES

@@ -17,6 +17,7 @@ from articles.cache import coalesced_emptying
 from articles.importer import ImportResult, Outcome, import_article
 from articles.importer.extraction import extraction_as_json
 from articles.importer.files import collect_article_files, file_checksum, stored_imports
+from articles.importer.loader import refresh_planner_statistics
 from articles.importer.reading import default_jobs, read_ahead
 from articles.importer.summary import RunSummary, file_line, file_notes
 from articles.ingest import IngestError, read_article
@@ -92,6 +93,8 @@ class Command(BaseCommand):
         else:
             with coalesced_emptying():
                 self._import(files, summary, options)
+            if not options["dry_run"]:
+                refresh_planner_statistics(written=summary.count(Outcome.CREATED))
             for line in summary.lines():
                 self.stdout.write(line)
         if summary.failures:
