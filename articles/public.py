@@ -31,15 +31,20 @@ def article_listing(articles: QuerySet[Article]) -> QuerySet[Article]:
 
     Each article gets ``visible_quote_list``; ``quoted_speakers`` turns it into names.
     """
-    return articles.prefetch_related(
-        "tags",
-        Prefetch(
-            "quotes",
-            queryset=Quote.objects.exclude(status=Quote.Status.REJECTED).select_related(
-                "speaker_person", "speaker_organisation"
-            ),
-            to_attr="visible_quote_list",
-        ),
+    # A list entry shows only who is quoted: fetch each quote's speaker and
+    # nothing else (a page of 20 articles has hundreds of quotes), and not the
+    # importer's bookkeeping on each article.
+    speakers = (
+        Quote.objects.exclude(status=Quote.Status.REJECTED)
+        .select_related("speaker_person", "speaker_organisation")
+        .only(
+            *("article_id", "position", "speaker_person", "speaker_organisation"),
+            *("speaker_person__name", "speaker_person__slug"),
+            *("speaker_organisation__name", "speaker_organisation__slug"),
+        )
+    )
+    return articles.defer("imported_values").prefetch_related(
+        "tags", Prefetch("quotes", queryset=speakers, to_attr="visible_quote_list")
     )
 
 

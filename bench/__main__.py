@@ -6,6 +6,7 @@ import shutil
 import sys
 import tempfile
 import time
+from importlib import import_module
 from pathlib import Path
 
 from . import report
@@ -13,6 +14,7 @@ from .context import Context, Row
 from .environment import DEFAULT_POSTGRES_SERVER, BenchError
 
 STAGES = ("accuracy", "import", "pages", "admin", "search")
+MODULES = {"import": "importing"}  # "import" is a keyword: the module has another name
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -61,21 +63,14 @@ def make_context(args: argparse.Namespace, work: Path) -> Context:
 
 
 def run_stages(context: Context, stages: list[str]) -> tuple[dict, list[Row]]:
-    from . import accuracy, admin, corpus, importing, pages, search
+    from . import corpus
 
-    modules = {
-        "accuracy": accuracy,
-        "import": importing,
-        "pages": pages,
-        "admin": admin,
-        "search": search,
-    }
     figures, rows = {}, []
     started = time.monotonic()
     corpus.write_corpus(context.corpus, context.truth, count=context.articles)
     for name in stages:
         print(f"== {name} ({time.monotonic() - started:.0f} s into the run)", flush=True)
-        result = modules[name].run(context)
+        result = import_module(f"bench.{MODULES.get(name, name)}").run(context)
         figures[name] = result.figures
         rows += result.rows
     return figures, rows
