@@ -47,6 +47,7 @@ _TITLED = re.compile(
     r"\bthe\s+(?:[\w’'-]+\s+)?(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+_ACCORDING_TO = re.compile(r"\s*According to ([^,“\"]{2,60}),", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
 
 
@@ -124,6 +125,11 @@ class Attributor:
         if words <= FRAGMENT_MAX_WORDS:
             return "fragment", NOBODY
         clause = self.paragraphs[span.first_block][clause_start : span.open_at]
+        according = _ACCORDING_TO.match(clause)
+        if according:  # "According to Ms Doe, the plan is “a waste of money”."
+            name_start, name_end = (clause_start + at for at in according.span(1))
+            speaker = self._subject(span.first_block, name_start, name_end)
+            return "partial", Speaker(speaker.key, speaker.kind, "according to")
         verb_at = _last_speech_verb(clause)
         if verb_at is None or _PASSIVE.search(clause[: verb_at[0]]):
             return "partial", NOBODY
@@ -263,7 +269,8 @@ class Attributor:
         if head == "company":
             found = [o for o in orgs if len(o.words) > 1 and o.words[-1].lower() in COMPANY_HEADS]
         else:
-            found = [o for o in orgs if head in {w.lower() for w in o.words} or o.org_kind == head]
+            heads = {head} if isinstance(head, str) else set(head)  # "the group": friends of…
+            found = [o for o in orgs if heads & {w.lower() for w in o.words} or o.org_kind in heads]
         return Speaker(found[0].key, "organisation") if len(found) == 1 else NOBODY
 
     def _sentences(self, block: int) -> list[int]:

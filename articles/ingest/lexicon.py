@@ -341,7 +341,8 @@ AUXILIARIES = frozenset(
     )
 )
 
-# Nouns that stand for an organisation already named: "the council said".
+# Nouns that stand for an organisation already named: "the council said". The
+# value is the word (or any of the words) in that organisation's name or kind.
 GENERIC_ORGANISATION_NOUNS = {
     "council": "council",
     "police": "police",
@@ -373,6 +374,7 @@ GENERIC_ORGANISATION_NOUNS = {
     "network": "network",
     "foundation": "foundation",
     "regulator": "regulator",
+    "group": ("group", "friends", "campaign", "alliance", "coalition"),
 }
 
 SPOKESPEOPLE = frozenset(

@@ -256,7 +256,7 @@ def test_the_stage_reports_accuracy_rows(generated):
 
 def test_the_parser_on_a_generated_corpus(generated):
     """Measured at 200 articles (seed 2026): quote recall, precision and exact text 100%,
-    speakers 97.4% right, none wrong, 2.6% unattributed, people 100% found and none
+    speakers 98.8% right, none wrong, 1.2% unattributed, people 100% found and none
     invented or listed twice, captions all recognised. The bars leave room for noise,
     not for a regression; raise them as the parser improves (the accuracy stage's
     examples say where to start)."""
@@ -267,7 +267,7 @@ def test_the_parser_on_a_generated_corpus(generated):
     assert rates["quote precision"] >= 0.99
     assert rates["quote text exact"] >= 0.99
     assert rates["quote kind right"] >= 0.98
-    assert rates["speaker right"] >= 0.95
+    assert rates["speaker right"] >= 0.97
     assert rates["speaker wrong"] <= 0.002
     assert rates["people recall"] >= 0.98
     assert rates["people precision"] >= 0.98

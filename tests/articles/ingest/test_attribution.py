@@ -246,3 +246,24 @@ def test_the_union_or_the_association_is_the_one_of_that_kind_the_article_names(
         "Bus Workers’ Union",
         "organisation",
     )
+
+
+def test_according_to_a_named_person_before_a_partial_quote():
+    article = parse(
+        "Council leader Ann Patel backed the scheme.\n\n"
+        "According to Ms Patel, the new road layout is “the safest the town has had”."
+    )
+    assert [(q.speaker, q.kind, q.verb) for q in article.quotes] == [
+        ("Ann Patel", "partial", "according to")
+    ]
+
+
+def test_the_group_is_the_one_campaign_group_the_article_names():
+    article = parse(
+        "Friends of Hollin Park collected 2,000 signatures.\n\n"
+        "A spokesperson for the group said: “The park must stay open.”"
+    )
+    assert (article.quotes[0].speaker, article.quotes[0].speaker_kind) == (
+        "Friends of Hollin Park",
+        "organisation",
+    )
