@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from people.models import Organisation, Person
@@ -38,19 +39,39 @@ def article_with_content(articles):
 def related_articles(
     article: Article, people: list[Person], organisations: list[Organisation]
 ) -> list[Article]:
-    """Published articles sharing the most people and organisations with ``article``."""
+    """Published articles sharing the most people and organisations with ``article``.
+
+    Each candidate's shared people and shared organisations are counted in
+    two small subqueries on the mention tables' indexes. Joining both tables
+    at once and counting distinct rows multiplied every candidate's people by
+    its organisations: most of an uncached article page's time at 10,000
+    articles (`make bench`).
+    """
     if not people and not organisations:
         return []
-    shared = Count("people", filter=Q(people__in=people), distinct=True) + Count(
-        "organisations", filter=Q(organisations__in=organisations), distinct=True
-    )
+    shared_people = _shared(Article.people.through, "person", people)
+    shared_organisations = _shared(Article.organisations.through, "organisation", organisations)
     return list(
         published_articles()
         .exclude(pk=article.pk)
-        .filter(Q(people__in=people) | Q(organisations__in=organisations))
-        .annotate(shared=shared)
+        .filter(
+            Q(pk__in=shared_people.values("article"))
+            | Q(pk__in=shared_organisations.values("article"))
+        )
+        .annotate(
+            shared=_count_for_article(shared_people) + _count_for_article(shared_organisations)
+        )
         .order_by("-shared", "-published_at", "-id")[:RELATED_COUNT]
     )
+
+
+def _shared(through, field: str, entities: list) -> QuerySet:
+    return through.objects.filter(**{f"{field}__in": entities})
+
+
+def _count_for_article(mentions: QuerySet) -> Coalesce:
+    counted = mentions.filter(article=OuterRef("pk")).values("article").annotate(n=Count("*"))
+    return Coalesce(Subquery(counted.values("n")), 0)
 
 
 def article_page_context(request: HttpRequest, article: Article) -> dict:
