@@ -1,4 +1,5 @@
--- wrk script for bench/pages.py. After "--": a mode, then a file of paths, one a line.
+-- wrk script for bench/pages.py and stress/run.py. After "--": a mode, then a file of
+-- paths, one a line.
 --   wrk -s bench/pages.lua http://127.0.0.1:PORT -- warm /tmp/paths.txt
 --
 -- warm: each thread cycles through the paths (usually one), as many readers

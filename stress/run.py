@@ -107,20 +107,26 @@ class Importer(threading.Thread):
 
 
 def run_wrk(args, paths: list[str], seconds: int) -> str:
-    command = [
-        "wrk",
-        f"-t{args.threads}",
-        f"-c{args.connections}",
-        f"-d{seconds}s",
-        f"--timeout={args.timeout}",
-        "--latency",
-        "-s",
-        str(ROOT / "stress" / "pages.lua"),
-        f"http://127.0.0.1:{args.port}",
-        "--",
-        *paths,
-    ]
-    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    """wrk cycling through ``paths`` with the benchmark's script (``warm`` mode: as
+    readers ask for them, every status counted)."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt") as listing:
+        listing.write("\n".join(paths) + "\n")
+        listing.flush()
+        command = [
+            "wrk",
+            f"-t{args.threads}",
+            f"-c{args.connections}",
+            f"-d{seconds}s",
+            f"--timeout={args.timeout}",
+            "--latency",
+            "-s",
+            str(ROOT / "bench" / "pages.lua"),
+            f"http://127.0.0.1:{args.port}",
+            "--",
+            "warm",
+            listing.name,
+        ]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 def problems(wrk_output: str, error_log: str, imports: list) -> list[str]:
