@@ -1,28 +1,30 @@
 """Search on PostgreSQL at each of ``context.search_sizes``: p50/p99 with and without GIN.
 
-For each size a scratch database ``newsroom_bench_search_<size>`` is created,
-migrated and filled by a child Django process (``python -m bench.search fill``):
+For each size a child Django process (``python -m bench.search fill``) fills a
+migrated scratch database ``newsroom_bench_search_<size>`` at about 300
+articles/s on the 2-core benchmark machine (285/s, 6 minutes, at 100,000),
+where the importer's parser alone manages about 150:
 
-- the text comes from ``bench.corpus.generate``; headline, standfirst and
-  paragraphs come from the parser's own layout step (``ingest.structure``) and
-  quotes from its quote finder (``ingest.quotes``), without entity recognition
-  and attribution, which run at ~150 articles/s and do not change the text
-  search sees. Quotes are stored unattributed; no people or organisations are
-  written, so the name lookups ``search`` also makes find nothing;
-- published Articles, Blocks and Quotes go in with ``bulk_create`` in chunks
-  of ``CHUNK`` articles, with no history rows (search never reads them);
-- SearchDocuments, body and weighted vector, are built by the function
-  production uses, ``articles.search.refresh_search_documents``, called once
-  per chunk: it is already a bulk path (the importer and ``rebuild_search``
-  call it the same way), so no SQL is replicated here;
-- then VACUUM ANALYZE, the state autovacuum leaves a live site in: statistics
+- text from ``bench.corpus.generate``, laid out by the parser's own layout step
+  (``ingest.structure``) and quote finder (``ingest.quotes``), without entity
+  recognition and attribution, which are most of the parser's time and change
+  nothing search reads. Quotes are unattributed and no people or organisations
+  are written, so the name lookups ``search`` also makes find nothing;
+- published Articles by ``bulk_create``, in chunks of ``CHUNK``; their Blocks
+  and Quotes (over 40 rows per article) by COPY; no history rows;
+- SearchDocuments (body and weighted vector) built by production's own bulk
+  path, ``articles.search.refresh_search_documents``, once per chunk as the
+  importer and ``rebuild_search`` call it: no SQL of it is replicated here;
+- then VACUUM ANALYZE, the state autovacuum keeps a live site in: statistics
   for the planner, and GIN's pending list merged into the index proper.
 
-A second child (``python -m bench.search time``) then calls the search page's
-function, ``articles.search.search``, for the most common terms (in most
-documents) and for rare ones (in about 0.01% of them), picked from the data,
-each once to warm up and then ``REPETITIONS`` times. It times them again after
-dropping the GIN indexes inside a transaction it rolls back.
+A second child (``python -m bench.search time``) calls the search page's
+function, ``articles.search.search``, for the most common words and the words
+nearest to 0.01% of documents (a generated corpus may have none that rare: the
+rows show the share found), once to warm up and then up to ``REPETITIONS``
+times, fewer when calls take seconds. It times them again with the GIN indexes
+dropped in a transaction it rolls back, and keeps EXPLAIN ANALYZE of the
+slowest query a common word makes.
 """
 
 import io
@@ -41,11 +43,12 @@ from .environment import ROOT, BenchError, fresh_postgres, manage, postgres_url,
 SECTION = "Search"
 SEED = 2026
 CHUNK = 2000  # articles per transaction: large enough for fast bulk inserts, small in memory
+PROGRESS_EVERY = 20_000
 REPETITIONS = 40  # timed calls per term: 3 terms × 40 = 120 samples behind each p99
 QUICK_REPETITIONS = 5
-# Without GIN a search can take seconds at 100,000 articles: each term gets at least
-# MIN_REPETITIONS calls, and no more once TERM_SECONDS have passed (samples are reported).
-MIN_REPETITIONS = 5
+# Without GIN a search takes ~10 s at 100,000 articles (every quote's text becomes a tsvector):
+# a term gets MIN_REPETITIONS calls, more only until TERM_SECONDS. Rows show the call count.
+MIN_REPETITIONS = 2
 TERM_SECONDS = 20
 TERMS_PER_CLASS = 3
 RARE_SHARE = 0.0001  # "rare": in about 0.01% of documents (one in 10,000)
@@ -57,7 +60,7 @@ QUOTE_FIELDS = (
     *("article", "text", "kind", "verb", "first_block", "last_block", "position"),
     *("status", "created_at", "updated_at"),
 )
-# Lexemes with the number of documents holding them; %s is the ORDER BY (a constant below).
+# Lexemes and how many documents hold them; %s is the ORDER BY, one of two constants.
 TERMS_SQL = """
     SELECT word, ndoc FROM ts_stat('SELECT vector FROM articles_searchdocument')
     WHERE word ~ '^[a-z]{4,}$'
@@ -93,17 +96,20 @@ def measure_size(context: Context, size: int, repetitions: int) -> dict:
 
 
 def child(env: dict, *args: str) -> dict:
-    """Run ``python -m bench.search args`` with ``env``; the JSON it prints last."""
+    """Run ``python -m bench.search args`` with ``env``; the JSON it prints last.
+
+    Its stderr (progress, and any traceback) goes straight to ours.
+    """
     done = subprocess.run(
         [sys.executable, "-m", "bench.search", *args],
         cwd=ROOT,
         env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        capture_output=True,
+        stdout=subprocess.PIPE,
         text=True,
         check=False,
     )
     if done.returncode != 0:
-        raise BenchError(f"bench.search {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
+        raise BenchError(f"bench.search {' '.join(args)} failed (its error is above)")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -119,11 +125,13 @@ def size_rows(size: int, measured: dict) -> list[Row]:
     for state, label in (("with_gin", "with GIN"), ("without_gin", "without GIN")):
         for kind in ("common", "rare"):
             timing = measured[state][kind]
+            terms = measured["terms"][kind]
+            share = sum(term["share"] for term in terms) / len(terms)
             targeted = state == "with_gin" and size >= TARGET_SIZE
             rows.append(
                 Row(
                     SECTION,
-                    f"{kind} terms, {label} ({size:,} articles)",
+                    f"{kind} terms ({share:.2%} of articles), {label}, {size:,} articles",
                     f"p50 {timing['p50_ms']:.1f} ms, p99 {timing['p99_ms']:.1f} ms "
                     f"({timing['samples']} calls)",
                     target=f"p99 < {TARGET_MS} ms" if targeted else "",
@@ -143,8 +151,14 @@ def percentile(samples: list[float], share: float) -> float:
 
 
 def fill(size: int) -> dict:
-    """Write ``size`` published articles and their search documents; the time each part took."""
+    """Write ``size`` published articles and their search documents; the time each part took.
+
+    "text" is generating the articles and laying them out, "rows" writing articles,
+    blocks and quotes, "search_documents" production's ``refresh_search_documents``.
+    """
     from django.db import connection
+
+    from articles.models import Block, Quote
 
     from .corpus import generate
 
@@ -152,14 +166,19 @@ def fill(size: int) -> dict:
     articles = generate(size, seed=SEED)
     started = time.perf_counter()
     for first in range(0, size, CHUNK):
-        write_chunk(list(islice(articles, CHUNK)), first, spent)
-        print(f"     {min(first + CHUNK, size):,} / {size:,}", file=sys.stderr, flush=True)
+        generated = time.perf_counter()
+        chunk = list(islice(articles, CHUNK))
+        spent["text"] += time.perf_counter() - generated
+        write_chunk(chunk, first, spent)
+        if (first + CHUNK) % PROGRESS_EVERY == 0:
+            print(f"     {first + CHUNK:,} / {size:,} articles", file=sys.stderr, flush=True)
     seconds = time.perf_counter() - started
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     return {
         "articles": size,
-        **counts(),
+        "blocks": Block.objects.count(),
+        "quotes": Quote.objects.count(),
         "seconds": round(seconds, 2),
         "articles_per_second": round(size / seconds, 1),
         "seconds_by_part": {part: round(value, 2) for part, value in spent.items()},
@@ -167,13 +186,7 @@ def fill(size: int) -> dict:
     }
 
 
-def counts() -> dict:
-    from articles.models import Block, Quote
-
-    return {"blocks": Block.objects.count(), "quotes": Quote.objects.count()}
-
-
-def shape(generated, number: int) -> dict:
+def shape(generated, number: int) -> tuple[dict, list[str], list[tuple]]:
     """Headline, standfirst, paragraphs and quotes of one text, as the parser lays them out."""
     from articles.ingest import IngestError, quotes, structure
     from articles.ingest.parser import _opens_with_headline
@@ -190,7 +203,8 @@ def shape(generated, number: int) -> dict:
     except IngestError:
         spans = []  # the importer would refuse the article; its text is still worth searching
     found = [(span.text(paragraphs), span.first_block, span.last_block) for span in spans]
-    return {"number": number, "name": generated.name, "headline": headline[:255]}, paragraphs, found
+    meta = {"number": number, "name": generated.name, "headline": headline[:255]}
+    return meta, paragraphs, found
 
 
 def write_chunk(generated: list, first: int, spent: dict) -> None:
@@ -344,7 +358,7 @@ def time_search(repetitions: int) -> dict:
 
     picked = pick_terms()
     with_gin = time_terms(picked, repetitions)
-    plan = explain_slowest(picked["common"][0]["term"])
+    plan = explain_slowest([term["term"] for term in picked["common"]])
     with transaction.atomic():
         with connection.cursor() as cursor:
             for index in GIN_INDEXES:
@@ -354,21 +368,22 @@ def time_search(repetitions: int) -> dict:
     return {"terms": picked, "with_gin": with_gin, "without_gin": without_gin, **plan}
 
 
-def explain_slowest(term: str) -> dict:
-    """EXPLAIN ANALYZE of the slowest query one ``search(term)`` makes, to see where time goes."""
+def explain_slowest(terms: list[str]) -> dict:
+    """EXPLAIN ANALYZE of the slowest query that searching for any of ``terms`` makes."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from articles.search import search
 
     with CaptureQueriesContext(connection) as captured:
-        search(term)
+        for term in terms:
+            search(term)
     slowest = max(captured.captured_queries, key=lambda query: float(query["time"]))
     with connection.cursor() as cursor:
         # The captured SQL has its parameters filled in by psycopg2, so it runs as it was sent.
         cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {slowest['sql']}")
-        lines = [row[0] for row in cursor.fetchall()]
-    return {"slowest_query": {"term": term, "seconds": slowest["time"], "plan": lines}}
+        plan = [row[0] for row in cursor.fetchall()]
+    return {"slowest_query": {"seconds": float(slowest["time"]), "plan": plan}}
 
 
 def main(argv: list[str]) -> None:
