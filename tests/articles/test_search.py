@@ -1,11 +1,14 @@
 """Search across articles, quotes, people and organisations (PostgreSQL and SQLite)."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
+from articles import search as search_module
 from articles.models import Article, Block, Quote, SearchDocument
 from articles.search import refresh_search_documents
 from articles.signals import articles_imported
@@ -131,14 +134,14 @@ def test_refresh_replaces_the_document_and_skips_missing_articles():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes exist on PostgreSQL")
 def test_postgresql_has_gin_indexes_for_search():
-    """The search vector and quote text are GIN-indexed on PostgreSQL."""
+    """The articles' and the quotes' search vectors are GIN-indexed on PostgreSQL."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
-            "('search_document_vector', 'quote_text_search')"
+            "('search_document_vector', 'quote_search_vector')"
         )
         indexes = dict(cursor.fetchall())
-    assert set(indexes) == {"search_document_vector", "quote_text_search"}
+    assert set(indexes) == {"search_document_vector", "quote_search_vector"}
     assert all("USING gin" in definition for definition in indexes.values())
 
 
@@ -159,3 +162,42 @@ def test_rebuild_search_command_indexes_existing_articles(client):
     call_command("rebuild_search", stdout=out)
     assert "rebuilt for 1 articles" in out.getvalue()
     assert article.headline in _search(client, "tramway")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
+def test_a_quote_edited_in_admin_is_found_by_its_new_words_not_its_old(client):
+    """PostgreSQL keeps each quote's stored search vector in step with its text,
+    whichever way the row is written."""
+    quote = QuoteFactory(text="The viaduct will reopen in spring.")
+    assert "will reopen in spring" in _search(client, "viaduct")
+    quote.text = "The aqueduct will reopen in spring."
+    quote.save()
+    assert "will reopen in spring" in _search(client, "aqueduct")
+    assert "will reopen in spring" not in _search(client, "viaduct")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking is PostgreSQL's")
+def test_a_word_in_many_articles_is_ranked_among_the_most_recent(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Only the most recent matches are ranked: an old article that mentions the
+    word more often than newer ones does not come back once enough newer ones match."""
+    monkeypatch.setattr(search_module, "RANKED_MATCHES", 2)
+    old = _article_with_body(
+        django_capture_on_commit_callbacks,
+        "Ferry ferry ferry: the ferry is late.",
+        headline="Old ferry story",
+        published_at=timezone.now() - timedelta(days=30),
+    )
+    newer = [
+        _article_with_body(
+            django_capture_on_commit_callbacks,
+            "A ferry sailed.",
+            headline=f"Recent ferry story {n}",
+            published_at=timezone.now() - timedelta(days=n),
+        )
+        for n in (1, 2)
+    ]
+    html = _search(client, "ferry")
+    assert all(article.headline in html for article in newer)
+    assert old.headline not in html
