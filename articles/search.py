@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Left
 
 from people.models import Organisation, Person
 
 from .models import Article, Block, Quote, SearchDocument
 from .public import public_organisations, public_people, published_articles, visible_quotes
 
-SEARCH_CONFIG = "english"  # the stemming dictionary; the migration's quote index uses it too
+SEARCH_CONFIG = "english"  # the stemming dictionary; migration 0003's quote trigger uses it too
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -34,7 +34,10 @@ RESULTS_PER_KIND = 20
 # Results are the best ranked among this many most recent matches. Ranking
 # every match of a word in most articles took seconds at 100,000 articles
 # (`make bench`); a reader searching such a word wants recent coverage anyway.
-RANKED_MATCHES = 1000
+RANKED_MATCHES = 200
+# Snippets are cut from the standfirst and this much of the body: highlighting
+# parses its whole input, and a whole article was half of a search's time.
+SNIPPET_SOURCE_CHARACTERS = 3000
 _WORDS = re.compile(r"\w+")
 
 
@@ -94,7 +97,10 @@ def _postgres_articles(ts_query: SearchQuery) -> list[Article]:
             rank=SearchRank(vector, ts_query),
             snippet=SearchHeadline(
                 Concat(
-                    "standfirst", Value("\n"), "search_document__body", output_field=TextField()
+                    "standfirst",
+                    Value("\n"),
+                    Left("search_document__body", SNIPPET_SOURCE_CHARACTERS),
+                    output_field=TextField(),
                 ),
                 ts_query,
                 config=SEARCH_CONFIG,
