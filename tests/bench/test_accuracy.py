@@ -10,8 +10,8 @@ from articles.ingest import ParsedArticle, ParsedBlock, ParsedOrganisation, Pars
 from articles.ingest.parsed import ParsedQuote
 from bench import accuracy
 from bench.accuracy import Score, pair_quotes, score_corpus
-from bench.context import Context
 from bench.corpus import write_corpus
+from tests.bench.contexts import quick_context
 
 DOE, ROE, COUNCIL = "Jane Doe", "Tom Roe", "Eastmere County Council"
 
@@ -232,19 +232,7 @@ def generated(tmp_path_factory) -> Path:
 
 
 def test_the_stage_reports_accuracy_rows(generated):
-    context = Context(
-        articles=200,
-        import_sizes=(200,),
-        search_sizes=(200,),
-        quick=True,
-        seconds=1,
-        connections=1,
-        work=generated,
-        corpus=generated / "corpus",
-        truth=generated / "truth.jsonl",
-        postgres_server=None,
-        redis_url="",
-    )
+    context = quick_context(generated, 200, connections=1)
     result = accuracy.run(context)
     assert result.figures["counts"]["articles"] == 200
     assert {row.section for row in result.rows} == {"Accuracy"}

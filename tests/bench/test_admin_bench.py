@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 
 from bench import admin
-from bench.context import Context
 from bench.environment import manage, production_env
+from tests.bench.contexts import quick_context
 from tests.robustness.corpus import write_articles
 
 ARTICLES = 8
@@ -21,20 +21,7 @@ def measured(tmp_path_factory):
     manage(env, "migrate", "--noinput")
     write_articles(work / "articles", ARTICLES)
     manage(env, "import_seeds", "--publish", str(work / "articles"))
-    context = Context(
-        articles=ARTICLES,
-        import_sizes=(ARTICLES,),
-        search_sizes=(ARTICLES,),
-        quick=True,
-        seconds=1,
-        connections=4,
-        work=work,
-        corpus=work / "corpus",
-        truth=work / "truth.jsonl",
-        postgres_server=None,
-        redis_url="",
-        loaded={"sqlite": f"sqlite:///{database}"},
-    )
+    context = quick_context(work, ARTICLES, loaded={"sqlite": f"sqlite:///{database}"})
     return database, admin.run(context)
 
 

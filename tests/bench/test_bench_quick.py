@@ -55,4 +55,6 @@ def test_the_quick_run_imported_and_served_the_whole_corpus(quick_run):
     assert set(loads) == {"sqlite", "postgresql"}
     for by_size in loads.values():
         assert all(load["articles"] == 50 and load["per_second"] > 0 for load in by_size.values())
-    assert report["figures"]["accuracy"]["quotes"]["recall"] > 0.9
+    assert report["figures"]["accuracy"]["rates"]["quote recall"] > 0.9
+    searched = report["figures"]["search"]
+    assert all(size["with_gin"] and size["without_gin"] for size in searched.values())

@@ -9,6 +9,7 @@ import pytest
 from bench import pages
 from bench.context import Context
 from bench.environment import BenchError, manage, production_env
+from tests.bench.contexts import quick_context
 from tests.robustness.corpus import write_articles
 
 # Real wrk 4.1.0 output, with bench/pages.lua's status lines: the site's stylesheet
@@ -164,20 +165,7 @@ def test_missing_wrk_says_how_to_install_it(monkeypatch, tmp_path):
 
 
 def _context(work: Path, database_url: str) -> Context:
-    return Context(
-        articles=12,
-        import_sizes=(12,),
-        search_sizes=(12,),
-        quick=True,
-        seconds=1,
-        connections=4,
-        work=work,
-        corpus=work / "corpus",
-        truth=work / "truth.jsonl",
-        postgres_server=None,
-        redis_url="",
-        loaded={"sqlite": database_url},
-    )
+    return quick_context(work, 12, loaded={"sqlite": database_url})
 
 
 @pytest.fixture(scope="module")

@@ -7,24 +7,20 @@ import pytest
 from bench import search
 from bench.context import Context
 from bench.environment import DEFAULT_POSTGRES_SERVER, postgres_url
+from tests.bench.contexts import quick_context
 
 DATABASES = ("newsroom_bench_search_30", "newsroom_bench_search_60")
 SERVER = os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ["DATABASE_URL"]
 
 
 def _context(tmp_path, server: str | None, sizes: tuple[int, ...] = (30, 60)) -> Context:
-    return Context(
-        articles=sizes[0],
+    return quick_context(
+        tmp_path,
+        sizes[0],
         import_sizes=(),
         search_sizes=sizes,
-        quick=True,
-        seconds=1,
         connections=1,
-        work=tmp_path,
-        corpus=tmp_path / "corpus",
-        truth=tmp_path / "truth.jsonl",
         postgres_server=server,
-        redis_url="",
     )
 
 
