@@ -21,6 +21,16 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def imported_from(self, names):
+        """Articles the importer read from files with these names.
+
+        The "not blank" condition repeats the one of the unique index on
+        ``source_file``: SQLite uses a partial index only when the query says
+        so, and without it every import scanned the whole table (an import of
+        10,000 articles ran at half the speed of one of 1,000).
+        """
+        return self.filter(source_file__in=names).exclude(source_file="")
+
 
 class Article(models.Model):
     """A news article.

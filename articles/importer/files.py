@@ -60,7 +60,7 @@ def stored_imports(files: list[Path]) -> tuple[dict[str, str], list[int]]:
     file unchanged: the next run indexes it.
     """
     names = [file.name for file in files]
-    rows = Article.objects.filter(source_file__in=names).values_list(
+    rows = Article.objects.imported_from(names).values_list(
         "pk", "source_file", "source_checksum", "search_document"
     )
     checksums, unindexed = {}, []

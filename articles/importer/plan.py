@@ -158,7 +158,7 @@ def _names(mentions: list[Mention], *, new: bool) -> tuple[str, ...]:
 
 def plan_import(parsed: ParsedArticle, *, force: bool, lock: bool) -> ArticlePlan:
     """Read what the import needs and decide every change (at most eleven queries)."""
-    articles = Article.objects.filter(source_file=parsed.source)
+    articles = Article.objects.imported_from([parsed.source])
     article = (articles.select_for_update() if lock else articles).first()
     if article and article.source_checksum == parsed.checksum and not force:
         return ArticlePlan(parsed=parsed, existing=None, outcome=Outcome.UNCHANGED, article=article)

@@ -75,3 +75,16 @@ def test_a_second_run_over_unchanged_files_costs_one_query_in_all(
         call_command("import_seeds", str(tmp_path), stdout=output, stderr=StringIO())
     assert len(queries) == 1
     assert "5 unchanged" in output.getvalue()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_finding_the_article_a_file_made_uses_the_source_file_index():
+    """Looking up an article by its file stays an index search as the table grows, so
+    big imports do not slow down with every article they add."""
+    query = Article.objects.imported_from(["story.txt"]).only("pk").query
+    sql, params = query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "unique_article_source_file" in plan
+    assert "SCAN articles_article" not in plan
