@@ -112,9 +112,10 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 
 # SQLite file in the project folder unless DATABASE_URL points elsewhere
 # (postgres://user:password@host:5432/name).
+# An empty DATABASE_URL (a blank line in an env file) means the default too.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("CONN_MAX_AGE", 0 if DEBUG else 60),
         conn_health_checks=True,
     )

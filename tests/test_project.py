@@ -54,6 +54,20 @@ def test_debug_on_runs_without_a_secret_key():
     assert _settings_import({"DEBUG": "1"}).returncode == 0
 
 
+def test_an_empty_database_url_means_the_sqlite_default():
+    """A blank ``DATABASE_URL=`` line in an env file starts the site on SQLite, not a crash."""
+    result = subprocess.run(
+        [sys.executable, "-c", "from newsroom import settings; print(settings.DATABASES)"],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": ""},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in result.stdout and "db.sqlite3" in result.stdout
+
+
 @pytest.mark.django_db
 def test_ensure_editor_creates_one_admin_with_a_random_password_once():
     from django.contrib.auth import get_user_model
