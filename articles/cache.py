@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import wraps
 
@@ -60,16 +61,31 @@ def current_generation() -> int:
     return generation
 
 
+@dataclass
+class _ImportRun:
+    """What ``coalesced_emptying`` holds back: when it last emptied the cache and
+    indexed, whether pages changed since, and the articles waiting for search text."""
+
+    interval: float
+    index_batch: int
+    emptied_at: float = float("-inf")
+    indexed_at: float = float("-inf")
+    cache_stale: bool = False
+    unindexed: set[int] = field(default_factory=set)
+
+    def due(self, last: float) -> bool:
+        return time.monotonic() - last >= self.interval
+
+
 def empty_page_cache() -> None:
     """Make every cached page stale at once (inside ``coalesced_emptying``, at most once
     per its interval)."""
-    coalescing = getattr(_pending, "coalescing", None)
-    if coalescing is not None:
-        now = time.monotonic()
-        if now - coalescing["last"] < coalescing["interval"]:
-            coalescing["pending"] = True
+    run = getattr(_pending, "import_run", None)
+    if run is not None:
+        if not run.due(run.emptied_at):
+            run.cache_stale = True
             return
-        coalescing.update(last=now, pending=False)
+        run.emptied_at, run.cache_stale = time.monotonic(), False
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -78,18 +94,13 @@ def empty_page_cache() -> None:
 
 def index_articles(article_ids: Iterable[int]) -> None:
     """Refresh the search text of ``article_ids`` (inside ``coalesced_emptying``, in batches)."""
-    coalescing = getattr(_pending, "coalescing", None)
-    if coalescing is None:
+    run = getattr(_pending, "import_run", None)
+    if run is None:
         refresh_search_documents(article_ids=article_ids)
         return
-    waiting = coalescing["unindexed"]
-    waiting.update(article_ids)
-    now = time.monotonic()
-    if (
-        len(waiting) >= coalescing["index_batch"]
-        or now - coalescing["indexed"] >= coalescing["interval"]
-    ):
-        coalescing.update(unindexed=set(), indexed=now)
+    run.unindexed.update(article_ids)
+    if len(run.unindexed) >= run.index_batch or run.due(run.indexed_at):
+        waiting, run.unindexed, run.indexed_at = run.unindexed, set(), time.monotonic()
         refresh_search_documents(article_ids=waiting)
 
 
@@ -99,7 +110,7 @@ def coalesced_emptying(
 ):
     """Within this block, empty the page cache at most once per ``interval`` seconds,
     and once more at the end if content changed since; refresh search text in
-    batches of ``index_batch`` articles, or when the cache is emptied, and at the end.
+    batches of ``index_batch`` articles or once per ``interval``, and at the end.
 
     An import writes several articles a second: emptying the cache after each
     left readers with no cache at all while it ran (`make stress`: 21 pages a
@@ -110,21 +121,14 @@ def coalesced_emptying(
     run stopped before it indexed what it wrote leaves articles without search
     text, which the next run finds and indexes (``stored_imports``).
     """
-    _pending.coalescing = {
-        "interval": interval,
-        "last": float("-inf"),
-        "pending": False,
-        "index_batch": index_batch,
-        "unindexed": set(),
-        "indexed": float("-inf"),
-    }
+    _pending.import_run = _ImportRun(interval=interval, index_batch=index_batch)
     try:
         yield
     finally:
-        coalescing, _pending.coalescing = _pending.coalescing, None
-        if coalescing["unindexed"]:
-            refresh_search_documents(article_ids=coalescing["unindexed"])
-        if coalescing["pending"] or coalescing["unindexed"]:
+        run, _pending.import_run = _pending.import_run, None
+        if run.unindexed:
+            refresh_search_documents(article_ids=run.unindexed)
+        if run.cache_stale or run.unindexed:
             empty_page_cache()
 
 

@@ -6,12 +6,14 @@ one run can use a SQLite file and then a PostgreSQL database without the two
 sharing a connection or a cache.
 """
 
+import json
 import os
 import secrets
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -65,6 +67,24 @@ def manage(env: dict, *args: str) -> str:
     if done.returncode != 0:
         raise BenchError(f"manage.py {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
     return done.stdout
+
+
+def run_stage_child(module: str, env: Mapping[str, str], *args: str) -> dict:
+    """Run ``python -m bench.<module> args`` with ``env``; the JSON line it prints last.
+
+    Its stderr (progress, and any traceback) goes straight to ours.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", f"bench.{module}", *args],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise BenchError(f"bench.{module} {' '.join(args)} failed (its error is above)")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def postgres_url(server: str, name: str) -> str:

@@ -26,7 +26,15 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from .context import Context, Row, StageResult
-from .environment import ROOT, BenchError, fresh_postgres, manage, postgres_url, production_env
+from .environment import (
+    ROOT,
+    BenchError,
+    fresh_postgres,
+    manage,
+    postgres_url,
+    production_env,
+    run_stage_child,
+)
 
 PARSE_TARGET = 500  # articles/s, the parser alone (issue 6)
 LOAD_TARGETS = {"sqlite": 300, "postgresql": 150}  # articles/s
@@ -68,27 +76,13 @@ def sized_folder(context: Context, size: int) -> Path:
     return folder
 
 
-def child(command: list[str], env: dict | None = None) -> dict:
-    """Run ``python -m bench.importing command`` and return the JSON it prints."""
-    env = {**(env or os.environ), "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.importing", *command],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise BenchError(f"bench.importing {' '.join(command)} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def measure_parse(context: Context, size: int) -> dict:
     folder = str(sized_folder(context, size))
     return {
-        "one_process": child(["parse", folder, "--jobs", "1"]),
-        "workers": child(["parse", folder]),
+        "one_process": run_stage_child(
+            "importing", dict(os.environ), "parse", folder, "--jobs", "1"
+        ),
+        "workers": run_stage_child("importing", os.environ, "parse", folder),
     }
 
 
@@ -159,7 +153,7 @@ def measure_queries(context: Context) -> dict:
     env = production_env(context.work, database, redis_url=context.redis_url)
     manage(env, "migrate", "--noinput")
     size = min(QUERY_SAMPLE, context.articles)
-    return child(["queries", str(sized_folder(context, size))], env)
+    return run_stage_child("importing", env, "queries", str(sized_folder(context, size)))
 
 
 # -- the table ------------------------------------------------------------------
@@ -169,22 +163,18 @@ def _rate(value: float) -> str:
     return f"{value:,.0f} articles/s"
 
 
+def _at_least(measure: str, rate: float, target: int) -> Row:
+    return Row("Import", measure, _rate(rate), f"≥ {target}", rate >= target)
+
+
 def parse_rows(parse: dict, size: int) -> list[Row]:
     one, workers = parse["one_process"], parse["workers"]
     return [
-        Row(
-            "Import",
-            f"parse, 1 process ({size:,} articles)",
-            _rate(one["per_second"]),
-            f"≥ {PARSE_TARGET}",
-            one["per_second"] >= PARSE_TARGET,
-        ),
-        Row(
-            "Import",
+        _at_least(f"parse, 1 process ({size:,} articles)", one["per_second"], PARSE_TARGET),
+        _at_least(
             f"parse, {workers['jobs']} processes as import_seeds ({size:,})",
-            _rate(workers["per_second"]),
-            f"≥ {PARSE_TARGET}",
-            workers["per_second"] >= PARSE_TARGET,
+            workers["per_second"],
+            PARSE_TARGET,
         ),
     ]
 
@@ -193,13 +183,7 @@ def load_rows(vendor: str, size: int, load: dict, parse: dict) -> list[Row]:
     target = LOAD_TARGETS[vendor]
     parse_rate = parse["workers"]["per_second"]
     return [
-        Row(
-            "Import",
-            f"load into {vendor} ({size:,} articles)",
-            _rate(load["per_second"]),
-            f"≥ {target}",
-            load["per_second"] >= target,
-        ),
+        _at_least(f"load into {vendor} ({size:,} articles)", load["per_second"], target),
         Row(
             "Import",
             f"re-import unchanged, {vendor} ({size:,})",
@@ -259,7 +243,7 @@ def parse_files(folder: Path, jobs: int) -> dict:
     jobs = jobs or default_jobs()
     paths = sorted(folder.glob("*.txt"))
     started, cpu = time.perf_counter(), time.process_time()
-    for _, parse in read_ahead(paths, jobs=jobs, count=len(paths)):
+    for _, parse in read_ahead(paths, jobs=jobs):
         parse()
     seconds = time.perf_counter() - started
     return {

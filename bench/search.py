@@ -31,14 +31,13 @@ import io
 import json
 import math
 import os
-import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
 from itertools import islice
 
 from .context import Context, Row, StageResult
-from .environment import ROOT, BenchError, fresh_postgres, manage, postgres_url, production_env
+from .environment import fresh_postgres, manage, postgres_url, production_env, run_stage_child
 
 SECTION = "Search"
 SEED = 2026
@@ -89,28 +88,10 @@ def measure_size(context: Context, size: int, repetitions: int) -> dict:
         env = production_env(context.work, url)
         manage(env, "migrate")
         print(f"   search: filling {size:,} articles", flush=True)
-        filled = child(env, "fill", str(size))
+        filled = run_stage_child("search", env, "fill", str(size))
         print(f"   search: timing at {size:,} articles", flush=True)
-        timed = child(env, "time", str(repetitions))
+        timed = run_stage_child("search", env, "time", str(repetitions))
     return {"fill": filled, **timed}
-
-
-def child(env: dict, *args: str) -> dict:
-    """Run ``python -m bench.search args`` with ``env``; the JSON it prints last.
-
-    Its stderr (progress, and any traceback) goes straight to ours.
-    """
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.search", *args],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        stdout=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        raise BenchError(f"bench.search {' '.join(args)} failed (its error is above)")
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def size_rows(size: int, measured: dict) -> list[Row]:

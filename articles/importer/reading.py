@@ -10,7 +10,7 @@ ahead, so memory stays flat however many files a run has.
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import islice
@@ -31,13 +31,10 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
-def read_ahead(paths: Iterable[Path], *, jobs: int, count: int) -> Iterator[tuple[Path, ParseFile]]:
+def read_ahead(paths: Sequence[Path], *, jobs: int) -> Iterator[tuple[Path, ParseFile]]:
     """Each path, in order, with a call that returns its ``ParsedArticle`` or raises
-    what ``read_article`` raised (``IngestError`` for a file that is not an article).
-
-    ``count`` is how many paths there are (they may come lazily).
-    """
-    if jobs <= 1 or count < PARALLEL_MIN_FILES:
+    what ``read_article`` raised (``IngestError`` for a file that is not an article)."""
+    if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
         for path in paths:
             yield path, partial(read_article, path)
         return

@@ -262,14 +262,13 @@ class Attributor:
 
     def _generic_organisation(self, noun: str) -> Speaker:
         """ "the council" or "a council spokesperson": the one organisation of that sort."""
-        head = GENERIC_ORGANISATION_NOUNS.get(noun.lower())
-        if head is None:
+        heads = GENERIC_ORGANISATION_NOUNS.get(noun.lower())
+        if heads is None:
             return NOBODY
         orgs = self.entities.organisations.values()
-        if head == "company":
+        if "company" in heads:
             found = [o for o in orgs if len(o.words) > 1 and o.words[-1].lower() in COMPANY_HEADS]
         else:
-            heads = {head} if isinstance(head, str) else set(head)  # "the group": friends of…
             found = [o for o in orgs if heads & {w.lower() for w in o.words} or o.org_kind in heads]
         return Speaker(found[0].key, "organisation") if len(found) == 1 else NOBODY
 

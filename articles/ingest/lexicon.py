@@ -341,40 +341,43 @@ AUXILIARIES = frozenset(
     )
 )
 
-# Nouns that stand for an organisation already named: "the council said". The
-# value is the word (or any of the words) in that organisation's name or kind.
+# Nouns that stand for an organisation already named: "the council said". Each
+# maps to the words (any of them) in that organisation's name or kind.
 GENERIC_ORGANISATION_NOUNS = {
-    "council": "council",
-    "police": "police",
-    "force": "police",
-    "government": "government",
-    "authority": "authority",
-    "committee": "committee",
-    "department": "department",
-    "party": "party",
-    "trust": "trust",
-    "court": "court",
-    "company": "company",
-    "firm": "company",
-    "club": "club",
-    "assembly": "assembly",
-    "commission": "commission",
-    "inspectorate": "inspectorate",
-    "watchdog": "watchdog",
-    "university": "university",
-    "school": "school",
-    "hospital": "hospital",
-    "charity": "charity",
-    "union": "union",
-    "association": "association",
-    "society": "society",
-    "agency": "agency",
-    "board": "board",
-    "partnership": "partnership",
-    "network": "network",
-    "foundation": "foundation",
-    "regulator": "regulator",
-    "group": ("group", "friends", "campaign", "alliance", "coalition"),
+    noun: frozenset(words.split())
+    for noun, words in {
+        "council": "council",
+        "police": "police",
+        "force": "police",
+        "government": "government",
+        "authority": "authority",
+        "committee": "committee",
+        "department": "department",
+        "party": "party",
+        "trust": "trust",
+        "court": "court",
+        "company": "company",
+        "firm": "company",
+        "club": "club",
+        "assembly": "assembly",
+        "commission": "commission",
+        "inspectorate": "inspectorate",
+        "watchdog": "watchdog",
+        "university": "university",
+        "school": "school",
+        "hospital": "hospital",
+        "charity": "charity",
+        "union": "union",
+        "association": "association",
+        "society": "society",
+        "agency": "agency",
+        "board": "board",
+        "partnership": "partnership",
+        "network": "network",
+        "foundation": "foundation",
+        "regulator": "regulator",
+        "group": "group friends campaign alliance coalition",
+    }.items()
 }
 
 SPOKESPEOPLE = frozenset(

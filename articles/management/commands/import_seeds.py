@@ -140,8 +140,8 @@ class Command(BaseCommand):
         unchanged = set()
         if not options["force"]:
             unchanged = {path for path in files if _unchanged(path, known)}
-        changed = (path for path in files if path not in unchanged)
-        parsed = read_ahead(changed, jobs=options["jobs"], count=len(files) - len(unchanged))
+        changed = [path for path in files if path not in unchanged]
+        parsed = read_ahead(changed, jobs=options["jobs"])
         try:
             for path in files:
                 yield (path, None) if path in unchanged else next(parsed)
