@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, OuterRef, Prefetch, Q, QuerySet, Subquery, TextField, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Concat, Left
 
 from people.models import Organisation, Person
@@ -202,14 +202,14 @@ def refresh_search_documents(*, article_ids: Iterable[int]) -> None:
     ids = set(article_ids)
     if not ids:
         return
-    articles = Article.objects.filter(pk__in=ids).prefetch_related(
-        Prefetch(
-            "blocks", queryset=Block.objects.order_by("position", "id").only("article_id", "text")
-        )
-    )
+    # Plain values, not model instances: an import indexes hundreds of
+    # articles with dozens of blocks each at a time.
+    bodies = {pk: [] for pk in Article.objects.filter(pk__in=ids).values_list("pk", flat=True)}
+    blocks = Block.objects.filter(article_id__in=bodies).order_by("article_id", "position", "id")
+    for article_id, text in blocks.values_list("article_id", "text"):
+        bodies[article_id].append(text)
     documents = [
-        SearchDocument(article=article, body="\n".join(b.text for b in article.blocks.all()))
-        for article in articles
+        SearchDocument(article_id=pk, body="\n".join(texts)) for pk, texts in bodies.items()
     ]
     SearchDocument.objects.bulk_create(
         documents, update_conflicts=True, unique_fields=["article"], update_fields=["body"]

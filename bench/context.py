@@ -1,8 +1,13 @@
 """What one benchmark run shares between its stages, and the shape of what a stage reports."""
 
+import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .environment import postgres_url
+
+SCRATCH_PREFIX = "newsroom_bench_"  # every scratch PostgreSQL database's name starts so
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,11 @@ class Context:
     loaded: dict[str, str] = field(default_factory=dict)
     # What must be undone when the run ends (scratch databases the stages share).
     resources: ExitStack = field(default_factory=ExitStack)
+
+    def scratch_postgres(self, name: str) -> str:
+        """The URL of a scratch PostgreSQL database for ``name``, unique to this run, so
+        two runs on one server (or CI beside a run) never drop each other's."""
+        return postgres_url(self.postgres_server, f"{SCRATCH_PREFIX}{os.getpid()}_{name}")
 
     @property
     def site_database(self) -> str:

@@ -9,7 +9,8 @@ load      ``manage.py import_seeds --publish`` into a fresh, migrated SQLite
           of the command (from ``wait4``, so it covers only that process tree).
 reimport  the same command again over the unchanged files.
 queries   the importer run in-process over a sample of files, counting each
-          article's queries, to show the count does not grow with its length.
+          article's queries one by one and those of a batch of the shortest and
+          of the longest, to show the counts do not grow with their length.
 
 The database filled by the largest load stays for the pages and admin stages
 (``context.loaded``); the ratio "load / parse" says how much of an import's
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import time
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 from .context import Context, Row, StageResult
@@ -31,7 +33,6 @@ from .environment import (
     BenchError,
     fresh_postgres,
     manage,
-    postgres_url,
     production_env,
     run_stage_child,
 )
@@ -136,7 +137,7 @@ class _Scratch:
     def __call__(self, name: str, *, keep: bool):
         if self.vendor == "sqlite":
             return nullcontext(f"sqlite:///{self.context.work / name}.sqlite3")
-        url = postgres_url(self.context.postgres_server, f"newsroom_bench_{name}")
+        url = self.context.scratch_postgres(name)
         if keep:  # dropped when the whole run ends
             return nullcontext(self.context.resources.enter_context(fresh_postgres(url)))
         return fresh_postgres(url)
@@ -213,14 +214,22 @@ def query_rows(queries: dict) -> list[Row]:
     short, long = queries["shortest_quarter"], queries["longest_quarter"]
     # Constant: the longest articles need no more queries than the shortest.
     constant = long <= short + 1
+    batch, quarter = queries["batch"], max(1, queries["articles"] // 4)
     return [
         Row(
             "Import",
-            f"queries per article ({queries['articles']} articles, "
+            f"queries per article, one by one as a re-import ({queries['articles']} articles, "
             f"{queries['paragraphs_min']}–{queries['paragraphs_max']} paragraphs)",
             f"{queries['min']}–{queries['max']}; shortest quarter {short}, longest {long}",
             "constant",
             constant,
+        ),
+        Row(
+            "Import",
+            f"queries per batch of {quarter} new articles as a first import (shortest, longest)",
+            f"{batch['short']}, {batch['long']} ({batch['long'] / quarter:.2f} per article)",
+            "constant",
+            batch["long"] <= batch["short"],
         ),
         Row(
             "Import",
@@ -256,14 +265,17 @@ def parse_files(folder: Path, jobs: int) -> dict:
 
 
 def count_queries(folder: Path) -> dict:
-    """Import each file of ``folder`` and count its queries (search text apart)."""
+    """Count the queries of importing ``folder``'s files (search text apart): each file
+    one by one (as a re-import goes), then in two batches of new articles (as a first
+    import goes), the shortest quarter and the longest quarter of the files."""
     import django
 
     django.setup()
-    from django.db import connection
+    from django.db import connection, transaction
 
     from articles.cache import coalesced_emptying
     from articles.importer import import_article
+    from articles.importer.batch import import_new_articles
     from articles.ingest import read_article
 
     counted = {"now": 0}
@@ -272,22 +284,30 @@ def count_queries(folder: Path) -> dict:
         counted["now"] += 1
         return execute(sql, params, many, context)
 
-    per_article = []
+    def queries(action) -> int:
+        before = counted["now"]
+        action()
+        return counted["now"] - before
+
+    parsed = [read_article(path) for path in sorted(folder.glob("*.txt"))]
+    per_article, batches = [], {}
     with connection.execute_wrapper(counter):
         with coalesced_emptying(index_batch=10**9, interval=float("inf")):
-            for path in sorted(folder.glob("*.txt")):
-                parsed = read_article(path)
-                before = counted["now"]
-                import_article(parsed=parsed, publish=True)
-                per_article.append(
-                    (len(parsed.blocks), len(parsed.quotes), counted["now"] - before)
-                )
+            for article in parsed:
+                with transaction.atomic():  # each file new, as the batches below need them
+                    count = queries(partial(import_article, parsed=article, publish=True))
+                    transaction.set_rollback(True)
+                per_article.append((len(article.blocks), len(article.quotes), count))
+            by_length = sorted(parsed, key=lambda article: len(article.blocks))
+            quarter = max(1, len(parsed) // 4)
+            for name, group in (("short", by_length[:quarter]), ("long", by_length[-quarter:])):
+                batches[name] = queries(partial(import_new_articles, parsed_articles=group))
             importing = counted["now"]
         indexing = counted["now"] - importing
-    return summarise_queries(per_article, indexing)
+    return {**summarise_queries(per_article, indexing, len(parsed)), "batch": batches}
 
 
-def summarise_queries(per_article: list[tuple[int, int, int]], indexing: int) -> dict:
+def summarise_queries(per_article: list[tuple[int, int, int]], indexing: int, indexed: int) -> dict:
     by_length = sorted(per_article)
     quarter = max(1, len(by_length) // 4)
     counts = [queries for _, _, queries in per_article]
@@ -300,7 +320,7 @@ def summarise_queries(per_article: list[tuple[int, int, int]], indexing: int) ->
         "paragraphs_max": by_length[-1][0],
         "shortest_quarter": round(sum(q for *_, q in by_length[:quarter]) / quarter, 2),
         "longest_quarter": round(sum(q for *_, q in by_length[-quarter:]) / quarter, 2),
-        "indexing_per_article": indexing / len(per_article),
+        "indexing_per_article": indexing / indexed,
     }
 
 

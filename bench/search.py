@@ -1,7 +1,7 @@
 """Search on PostgreSQL at each of ``context.search_sizes``: p50/p99 with and without GIN.
 
 For each size a child Django process (``python -m bench.search fill``) fills a
-migrated scratch database ``newsroom_bench_search_<size>`` at about 300
+migrated scratch database ``newsroom_bench_<pid>_search_<size>`` at about 300
 articles/s on the 2-core benchmark machine (285/s, 6 minutes, at 100,000),
 where the importer's parser alone manages about 150:
 
@@ -37,7 +37,7 @@ from datetime import datetime, timedelta
 from itertools import islice
 
 from .context import Context, Row, StageResult
-from .environment import fresh_postgres, manage, postgres_url, production_env, run_stage_child
+from .environment import fresh_postgres, manage, production_env, run_stage_child
 
 SECTION = "Search"
 SEED = 2026
@@ -83,7 +83,7 @@ def run(context: Context) -> StageResult:
 
 
 def measure_size(context: Context, size: int, repetitions: int) -> dict:
-    url = postgres_url(context.postgres_server, f"newsroom_bench_search_{size}")
+    url = context.scratch_postgres(f"search_{size}")
     with fresh_postgres(url):
         env = production_env(context.work, url)
         manage(env, "migrate")

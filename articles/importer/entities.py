@@ -60,6 +60,34 @@ class Mention:
     ambiguous_with: tuple[str, ...] = ()
 
 
+def row_key(row) -> int:
+    """A row's primary key, or its object id while it is not saved yet (a batch's new rows)."""
+    return row.pk if row.pk is not None else id(row)
+
+
+@dataclass
+class NameIndex:
+    """Rows by name key: as read from the database, plus what resolving added since.
+
+    ``by_key`` maps a name key to the rows it names ({row_key: row}); ``known``
+    maps a row to the keys it has (its name, acronym and aliases) as far as
+    they matter here. A batch of new articles shares one index, so an article
+    links to the people an earlier article in the batch created, exactly as
+    if that one had been imported first.
+    """
+
+    by_key: dict[str, dict[int, object]] = field(default_factory=dict)
+    known: dict[int, set[str]] = field(default_factory=dict)
+
+    def record(self, mentions: list[Mention]) -> None:
+        """Index the rows ``mentions`` resolved to under every key they now have."""
+        for mention in mentions:
+            if mention.entity is not None:
+                key = row_key(mention.entity)
+                for name_key in self.known.get(key, ()):
+                    self.by_key.setdefault(name_key, {})[key] = mention.entity
+
+
 @dataclass(frozen=True)
 class EntityKind:
     """What differs between resolving people and resolving organisations."""
@@ -84,8 +112,8 @@ class EntityKind:
             keys.add(normalize_name(entity.acronym))
         return keys
 
-    def find(self, keys: set[str]) -> tuple[dict[str, dict[int, object]], dict[int, set[str]]]:
-        """Rows that any key names (two queries): key → {pk: row}, pk → keys it already has."""
+    def find(self, keys: set[str]) -> "NameIndex":
+        """Rows that any key names, and the keys each of them already has (two queries)."""
         rows = self.model._default_manager.all()
         if self.label == "organisation":
             rows = rows.annotate(acronym_key=Lower("acronym")).filter(
@@ -94,17 +122,21 @@ class EntityKind:
         else:
             rows = rows.filter(normalized_name__in=keys)
         aliases = self.alias_model._default_manager.filter(normalized__in=keys)
-        by_key: dict[str, dict[int, object]] = {}
-        known: dict[int, set[str]] = {}
+        index = NameIndex()
         for row in rows:
-            known.setdefault(row.pk, set()).update(self.entity_keys(row))
+            index.known.setdefault(row.pk, set()).update(self.entity_keys(row))
             for key in self.entity_keys(row) & keys:
-                by_key.setdefault(key, {})[row.pk] = row
+                index.by_key.setdefault(key, {})[row.pk] = row
         for alias in aliases.select_related(self.alias_fk):
             row = getattr(alias, self.alias_fk)
-            known.setdefault(row.pk, self.entity_keys(row)).add(alias.normalized)
-            by_key.setdefault(alias.normalized, {})[row.pk] = row
-        return by_key, known
+            index.known.setdefault(row.pk, self.entity_keys(row)).add(alias.normalized)
+            index.by_key.setdefault(alias.normalized, {})[row.pk] = row
+        return index
+
+    def index_for(self, parsed_entities) -> "NameIndex":
+        """The rows any form of ``parsed_entities`` names (two queries, none for no names)."""
+        keys = {normalize_name(form) for parsed in parsed_entities for form in self.forms(parsed)}
+        return self.find(keys) if keys else NameIndex()
 
 
 PERSON = EntityKind("person", "people", Person, PersonAlias, "person")
@@ -113,34 +145,41 @@ ORGANISATION = EntityKind(
 )
 
 
-def resolve(kind: EntityKind, parsed_entities, *, mentioned: frozenset[int] = frozenset()):
+def resolve(
+    kind: EntityKind,
+    parsed_entities,
+    *,
+    mentioned: frozenset[int] = frozenset(),
+    index: NameIndex | None = None,
+):
     """Decide for each parsed entity: link, new candidate, or ambiguous (no link).
 
     ``mentioned`` holds the rows the article already mentions (on re-import):
     a bare surname may link to one of those, since it is the same text.
+    ``index`` is shared by a batch of articles (``EntityKind.index_for``);
+    without one, the rows are read here.
     """
-    keys = {normalize_name(form) for parsed in parsed_entities for form in kind.forms(parsed)}
-    by_key, known = kind.find(keys) if keys else ({}, {})
+    if index is None:
+        index = kind.index_for(parsed_entities)
     new_by_key: dict[str, object] = {}
-    new_known: dict[int, set[str]] = {}
     mentions = []
     for parsed in parsed_entities:
         mention = Mention(parsed=parsed)
-        candidates = _candidates(kind, parsed, by_key, mentioned)
+        candidates = _candidates(kind, parsed, index.by_key, mentioned)
         if len(candidates) > 1:
             mention.ambiguous_with = tuple(sorted(row.name for row in candidates))
             mentions.append(mention)
             continue
         if candidates:
             mention.entity = candidates[0]
-            seen = known.setdefault(mention.entity.pk, kind.entity_keys(mention.entity))
         else:
             mention.entity, mention.is_new = _new_entity(kind, parsed, new_by_key), True
-            seen = new_known.setdefault(id(mention.entity), set())
+        seen = index.known.setdefault(row_key(mention.entity), set())
         mention.filled = _fill_blank_fields(kind, mention.entity, parsed)
         seen.update(kind.entity_keys(mention.entity))
         mention.new_aliases = _unrecorded_forms(kind, parsed, seen)
         mentions.append(mention)
+    index.record(mentions)
     return mentions
 
 
@@ -211,12 +250,15 @@ def save_mentions(kind: EntityKind, mentions: list[Mention]) -> None:
     for entity, slug in zip(new, unique_slugs(kind.model, [e.name for e in new]), strict=True):
         entity.slug = slug
     create_with_history(kind.model, new)
+    created = {id(entity) for entity in new}
     aliases = [
         kind.alias_model(name=form, normalized=normalize_name(form), **{kind.alias_fk: m.entity})
         for m in mentions
         for form in m.new_aliases
     ]
     create_with_history(kind.alias_model, aliases)
-    filled = {m.entity.pk: m.entity for m in mentions if m.filled and not m.is_new}
-    fields = sorted({name for m in mentions if not m.is_new for name in m.filled})
+    # A row created just now already holds what a later article in its batch filled in.
+    earlier = [m for m in mentions if m.filled and not m.is_new and id(m.entity) not in created]
+    filled = {m.entity.pk: m.entity for m in earlier}
+    fields = sorted({name for m in earlier for name in m.filled})
     update_with_history(kind.model, list(filled.values()), fields)

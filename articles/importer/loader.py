@@ -44,7 +44,7 @@ def import_article(
         plan = plan_import(parsed, force=force, lock=False)
         return plan.result(article_id=plan.article and plan.article.pk, dry_run=True)
     with transaction.atomic():
-        _wait_for_other_importers()
+        wait_for_other_importers()
         plan = plan_import(parsed, force=force, lock=True)
         if plan.outcome is Outcome.UNCHANGED:
             return plan.result(article_id=plan.article.pk, dry_run=False)
@@ -68,7 +68,7 @@ def refresh_planner_statistics(*, written: int) -> None:
             cursor.execute("ANALYZE")
 
 
-def _wait_for_other_importers() -> None:
+def wait_for_other_importers() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_ID])
@@ -101,20 +101,27 @@ def _apply(plan: ArticlePlan, *, publish: bool) -> Article:
     return article
 
 
-def _mentioned_ids(mentions) -> list[int]:
+def mentioned_ids(mentions) -> list[int]:
     return sorted({m.entity.pk for m in mentions if m.entity is not None})
 
 
 def _save_article(plan: ArticlePlan, *, publish: bool) -> Article:
     """Insert or update the Article row itself (its history row says "import")."""
+    article = prepare_article(plan, publish=publish)
+    article._change_reason = IMPORT_REASON
+    article.save()
+    return article
+
+
+def prepare_article(plan: ArticlePlan, *, publish: bool, slug: str = "") -> Article:
+    """The plan's Article row with the imported values set, not saved yet.
+
+    A new article takes ``slug``, or one found for its headline (one query).
+    """
     parsed, write = plan.parsed, plan.fields.write
-    imported = {
-        **plan.fields.imported,
-        "people": _mentioned_ids(plan.people),
-        "organisations": _mentioned_ids(plan.organisations),
-    }
     if plan.existing is None:
         article = _new_article(parsed, publish=publish)
+        article.slug = slug or unique_slugs(Article, [parsed.headline])[0]
     else:
         article = plan.existing.article
         if "headline" in write:  # a new made-up headline needs review again
@@ -124,9 +131,11 @@ def _save_article(plan: ArticlePlan, *, publish: bool) -> Article:
             setattr(article, name, write[name])
     article.source_checksum = parsed.checksum
     article.imported_at = timezone.now()
-    article.imported_values = imported
-    article._change_reason = IMPORT_REASON
-    article.save()
+    article.imported_values = {
+        **plan.fields.imported,
+        "people": mentioned_ids(plan.people),
+        "organisations": mentioned_ids(plan.organisations),
+    }
     return article
 
 
@@ -137,7 +146,6 @@ def _new_article(parsed: ParsedArticle, *, publish: bool) -> Article:
     if publish and published_at is None:
         published_at = timezone.now()
     return Article(
-        slug=unique_slugs(Article, [parsed.headline])[0],
         headline_needs_review=parsed.headline_is_provisional,
         status=Article.Status.PUBLISHED if publish else Article.Status.DRAFT,
         published_at=published_at,
@@ -157,7 +165,7 @@ def _write_mentions(article: Article, plan: ArticlePlan, *, last_written: dict) 
         (ORGANISATION, plan.organisations, existing.organisation_ids if existing else set()),
     ):
         field_name = kind.plural
-        found = set(_mentioned_ids(mentions))
+        found = set(mentioned_ids(mentions))
         gone = (set(last_written.get(field_name, [])) - found) & current
         through = getattr(Article, field_name).through
         if gone:

@@ -177,6 +177,28 @@ def plan_import(parsed: ParsedArticle, *, force: bool, lock: bool) -> ArticlePla
     return plan
 
 
+def plan_new_articles(parsed_articles: list[ParsedArticle]) -> list[ArticlePlan]:
+    """Plans creating an article for each of ``parsed_articles`` (none imported before).
+
+    Names are read once for the whole batch (four queries) and resolved in
+    order through one shared index, so the plans are those a run importing
+    the articles one by one would make.
+    """
+    people = PERSON.index_for([p for parsed in parsed_articles for p in parsed.people])
+    organisations = ORGANISATION.index_for(
+        [o for parsed in parsed_articles for o in parsed.organisations]
+    )
+    plans = []
+    for parsed in parsed_articles:
+        plan = ArticlePlan(parsed=parsed, existing=None, outcome=Outcome.CREATED)
+        plan.fields = decide_fields(parsed, None)
+        plan.people = resolve(PERSON, parsed.people, index=people)
+        plan.organisations = resolve(ORGANISATION, parsed.organisations, index=organisations)
+        plan.warnings = _warnings(plan)
+        plans.append(plan)
+    return plans
+
+
 def _ids(existing: ExistingArticle | None, name: str) -> frozenset[int]:
     return frozenset(getattr(existing, name)) if existing else frozenset()
 

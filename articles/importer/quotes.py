@@ -42,6 +42,17 @@ def _state(quote: Quote) -> tuple:
     )
 
 
+def speaker_of(parsed: ParsedQuote, speakers: dict) -> tuple:
+    """(person, organisation) who said ``parsed``, from ``ArticlePlan.speakers()``:
+    at most one of them; neither when the speaker is unknown or ambiguous."""
+    if not parsed.speaker:
+        return None, None
+    speaker = speakers.get((parsed.speaker_kind, normalize_name(parsed.speaker)))
+    person = speaker if parsed.speaker_kind == "person" else None
+    organisation = speaker if parsed.speaker_kind == "organisation" else None
+    return person, organisation
+
+
 @dataclass
 class QuoteWriter:
     article: Article
@@ -75,11 +86,7 @@ class QuoteWriter:
         return [warning for warning in warnings if warning]
 
     def _fill(self, quote: Quote, parsed: ParsedQuote, speakers: dict) -> None:
-        speaker = None
-        if parsed.speaker:
-            speaker = speakers.get((parsed.speaker_kind, normalize_name(parsed.speaker)))
-        quote.speaker_person = speaker if parsed.speaker_kind == "person" else None
-        quote.speaker_organisation = speaker if parsed.speaker_kind == "organisation" else None
+        quote.speaker_person, quote.speaker_organisation = speaker_of(parsed, speakers)
         quote.text, quote.kind, quote.verb = parsed.text, parsed.kind, parsed.verb
         quote.first_block = self.block_at.get(parsed.first_block)
         quote.last_block = self.block_at.get(parsed.last_block)

@@ -8,6 +8,12 @@ from articles.ingest import IngestError, ParsedArticle
 from articles.models import Article, Block, Quote
 from people.models import Organisation, Person, PersonAlias
 
+# Worked out once: a TextChoices' ``values`` builds a new list at each call,
+# and an article has dozens of blocks and quotes to check.
+BLOCK_KINDS = frozenset(Block.Kind.values)
+QUOTE_KINDS = frozenset(Quote.Kind.values)
+ORGANISATION_KINDS = frozenset(Organisation.Kind.values)
+
 
 def _max_length(model, field: str) -> int:
     return model._meta.get_field(field).max_length
@@ -28,7 +34,7 @@ def check_parsed_article(parsed: ParsedArticle) -> None:
     for tag in parsed.tags:
         _check_length(f"tag “{tag[:40]}”", tag, 100)  # taggit's Tag.name
     for index, block in enumerate(parsed.blocks):
-        if block.kind not in Block.Kind.values:
+        if block.kind not in BLOCK_KINDS:
             raise IngestError(f"block {index} has unknown kind “{block.kind}”")
     _check_entities(parsed)
     _check_quotes(parsed)
@@ -47,7 +53,7 @@ def _check_entities(parsed: ParsedArticle) -> None:
         _check_length(f"organisation name “{name[:40]}”", name, name_limit)
         acronym_limit = _max_length(Organisation, "acronym")
         _check_length(f"acronym of {name}", organisation.acronym, acronym_limit)
-        if organisation.kind not in Organisation.Kind.values:
+        if organisation.kind not in ORGANISATION_KINDS:
             raise IngestError(f"organisation {name} has unknown kind “{organisation.kind}”")
         for alias in organisation.aliases:
             _check_length(f"alias “{alias[:40]}”", alias, alias_limit)
@@ -56,7 +62,7 @@ def _check_entities(parsed: ParsedArticle) -> None:
 def _check_quotes(parsed: ParsedArticle) -> None:
     last_index = len(parsed.blocks) - 1
     for number, quote in enumerate(parsed.quotes, start=1):
-        if quote.kind not in Quote.Kind.values:
+        if quote.kind not in QUOTE_KINDS:
             raise IngestError(f"quote {number} has unknown kind “{quote.kind}”")
         if quote.speaker_kind not in (None, "person", "organisation"):
             raise IngestError(f"quote {number} has unknown speaker kind “{quote.speaker_kind}”")

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.importer import reading
+from articles.importer import batch, loader, reading
 from articles.importer.extraction import extraction_as_json
 from articles.management.commands import import_seeds
 from articles.models import Article, Quote
@@ -160,14 +160,16 @@ def test_two_files_with_the_same_name_are_not_merged_into_one_article(tmp_path):
 
 
 def test_an_unexpected_error_in_one_file_is_one_line_and_the_others_import(tmp_path, monkeypatch):
-    real_import = import_seeds.import_article
+    """A bug hit by one file of a batch of new files costs only that file."""
+    real_prepare = loader.prepare_article
 
-    def import_or_fail(*, parsed, **options):
-        if parsed.source == "bad.txt":
+    def prepare_or_fail(plan, **options):
+        if plan.parsed.source == "bad.txt":
             raise RuntimeError("the loader\nbroke")
-        return real_import(parsed=parsed, **options)
+        return real_prepare(plan, **options)
 
-    monkeypatch.setattr(import_seeds, "import_article", import_or_fail)
+    monkeypatch.setattr(loader, "prepare_article", prepare_or_fail)
+    monkeypatch.setattr(batch, "prepare_article", prepare_or_fail)
     write_story(tmp_path, "bad.txt")
     write_story(tmp_path, "good.txt", "Good story.\n\nBody.\n")
 

@@ -5,11 +5,12 @@ import os
 import pytest
 
 from bench import search
-from bench.context import Context
+from bench.context import SCRATCH_PREFIX, Context
 from bench.environment import DEFAULT_POSTGRES_SERVER, postgres_url
 from tests.bench.contexts import quick_context
 
-DATABASES = ("newsroom_bench_search_30", "newsroom_bench_search_60")
+# This process runs the stage, so the run's scratch databases carry its pid.
+DATABASES = tuple(f"{SCRATCH_PREFIX}{os.getpid()}_search_{size}" for size in (30, 60))
 SERVER = os.environ.get("DATABASE_URL", "").startswith("postgres") and os.environ["DATABASE_URL"]
 
 

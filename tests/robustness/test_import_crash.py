@@ -2,8 +2,8 @@
 
 A real ``manage.py import_seeds`` process imports generated articles into a
 database file (SQLite) or the test database (PostgreSQL); once some articles
-have committed, it is killed with SIGKILL *while it holds an article's write
-transaction*. Every stored article must then have all its blocks, quotes,
+have committed, it is killed with SIGKILL *while it holds a write transaction*
+(a batch of new articles). Every stored article must then have all its blocks, quotes,
 people, organisations and tags, nothing half-written may be left, and a second
 run must import the rest and index everything.
 """
@@ -35,6 +35,7 @@ from tests.robustness.import_checks import (
 
 ARTICLES = 40
 KILL_AFTER = 5  # committed articles
+BATCH = 3  # new articles per transaction, so the run is killed between batches
 
 
 class SqliteFile:
@@ -117,7 +118,8 @@ def test_a_killed_import_leaves_whole_articles_and_the_next_run_finishes(tmp_pat
     """After SIGKILL mid-transaction: only whole articles, no strays; a rerun completes."""
     files = write_articles(tmp_path / "articles", ARTICLES)
     expected = expected_counts(files)
-    command = manage("import_seeds", "--publish", str(tmp_path / "articles"))
+    folder = str(tmp_path / "articles")
+    command = manage("import_seeds", "--publish", "--batch-size", str(BATCH), folder)
     env = environment(database.url)
     with subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL) as run:
         _kill_mid_article(run, database)

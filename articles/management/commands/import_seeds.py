@@ -1,13 +1,15 @@
 """``manage.py import_seeds``: a thin shell around the parser and the loader.
 
 It expands its arguments into files, skips those whose checksum matches the
-last import (one query for the whole run), parses and loads the rest one
-transaction per file, and prints a report. Bad input is one line naming the
-file and the reason; the other files still import; the exit status is 1 if
-any file failed.
+last import (one query for the whole run), parses the rest, writes new
+articles in batches (one transaction each; see ``importer.batch``) and
+re-imports the others one transaction per file, and prints a report. Bad
+input is one line naming the file and the reason; the other files still
+import; the exit status is 1 if any file failed.
 """
 
 import json
+from functools import partial
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -15,12 +17,14 @@ from tqdm import tqdm
 
 from articles.cache import coalesced_emptying
 from articles.importer import ImportResult, Outcome, import_article
+from articles.importer.batch import BATCH_SIZE, import_new_articles
 from articles.importer.extraction import extraction_as_json
 from articles.importer.files import collect_article_files, file_checksum, stored_imports
 from articles.importer.loader import refresh_planner_statistics
 from articles.importer.reading import default_jobs, read_ahead
 from articles.importer.summary import RunSummary, file_line, file_notes
-from articles.ingest import IngestError, read_article
+from articles.importer.validation import check_parsed_article
+from articles.ingest import IngestError, ParsedArticle, read_article
 from articles.models import Article
 from articles.signals import articles_imported
 
@@ -38,6 +42,20 @@ class _BarStream:
 
     def flush(self) -> None:
         self.wrapper.flush()
+
+
+def _given(parsed: ParsedArticle) -> ParsedArticle:
+    return parsed
+
+
+def _checked(parsed: ParsedArticle) -> ParsedArticle:
+    check_parsed_article(parsed)
+    return parsed
+
+
+def _unexpected(error: Exception) -> str:
+    message = " ".join(str(error).split())  # one line, even for database errors
+    return f"nothing written: unexpected {type(error).__name__}: {message}"
 
 
 def _unchanged(path, known: dict[str, str]) -> bool:
@@ -75,6 +93,13 @@ class Command(BaseCommand):
             help="Processes that parse files ahead of the loader (default: one per core).",
         )
         parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help="New articles written per transaction (default: %(default)s). A stopped "
+            "run loses at most the batch it was writing; the next run imports it.",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Re-import files unchanged since their last import (e.g. after a parser update).",
@@ -83,6 +108,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if options["json"] and not options["dry_run"]:
             raise CommandError("--json prints the extraction only: use it with --dry-run.")
+        if options["batch_size"] < 1:
+            raise CommandError("--batch-size must be 1 or more.")
         seeds = settings.BASE_DIR / "seeds"
         files, problems = collect_article_files(options["paths"], default_folder=seeds)
         summary = RunSummary(dry_run=options["dry_run"])
@@ -122,18 +149,72 @@ class Command(BaseCommand):
         show_bar = self.stdout.isatty() and len(files) >= PROGRESS_MIN_FILES
         stream = _BarStream(self.stdout)
         with tqdm(total=len(files), file=stream, disable=not show_bar, unit="file") as progress:
+            self._report = partial(self._show, progress, stream, show_bar, options)
+            batch: list[tuple] = []  # (path, parsed) of new files, written together
             for path, parse in self._parse_changed(files, known, options):
-                result = self._import_file(path, parse, summary, options)
-                progress.update()
-                if result is None or (
-                    result.outcome is Outcome.UNCHANGED and options["verbosity"] < 2
-                ):
-                    continue
-                for line in [file_line(result), *file_notes(result)]:
-                    if show_bar:
-                        progress.write(line, file=stream)
-                    else:
-                        self.stdout.write(line)
+                is_new = parse is not None and path.name not in known and not options["dry_run"]
+                if not is_new:
+                    self._import_batch(batch, summary, options)
+                    self._report(self._import_file(path, parse, summary, options))
+                elif (parsed := self._checked_parse(path, parse, summary, options)) is None:
+                    self._report(None)
+                else:
+                    if any(parsed.source == queued.source for _, queued in batch):
+                        self._import_batch(batch, summary, options)  # the later file updates it
+                    batch.append((path, parsed))
+                    if len(batch) >= options["batch_size"]:
+                        self._import_batch(batch, summary, options)
+            self._import_batch(batch, summary, options)
+
+    def _show(self, progress, stream, show_bar, options, result: ImportResult | None) -> None:
+        """Advance the bar by one file and print what happened to it."""
+        progress.update()
+        if result is None or (result.outcome is Outcome.UNCHANGED and options["verbosity"] < 2):
+            return
+        for line in [file_line(result), *file_notes(result)]:
+            if show_bar:
+                progress.write(line, file=stream)
+            else:
+                self.stdout.write(line)
+
+    def _checked_parse(self, path, parse, summary, options) -> ParsedArticle | None:
+        """The file's parse, or None (reported) when it cannot be imported."""
+        return self._attempt(path, summary, options, lambda: _checked(parse()))
+
+    def _attempt(self, path, summary: RunSummary, options, action):
+        """``action()``, or None when it raises: then the file fails with a one-line reason."""
+        try:
+            return action()
+        except IngestError as error:
+            return self._fail(summary, str(path), str(error))
+        except Exception as error:  # a bug must not stop the other files importing
+            if options["traceback"]:
+                raise
+            return self._fail(summary, str(path), _unexpected(error))
+
+    def _import_batch(self, batch: list[tuple], summary: RunSummary, options) -> None:
+        """Create the queued new articles in one transaction, then empty the queue.
+
+        If the batch fails as a whole, each file is imported on its own, so
+        only the file at fault fails, with its own one-line reason.
+        """
+        if not batch:
+            return
+        paths = {parsed.source: path for path, parsed in batch}
+        parsed_articles = [parsed for _, parsed in batch]
+        batch.clear()
+        try:
+            results, left = import_new_articles(
+                parsed_articles=parsed_articles, publish=options["publish"]
+            )
+        except Exception:  # the file at fault fails below, alone; a passing fault does not
+            results, left = [], parsed_articles
+        for result in results:
+            summary.results.append(result)
+            self._report(result)
+        for parsed in left:
+            path = paths[parsed.source]
+            self._report(self._import_file(path, partial(_given, parsed), summary, options))
 
     def _parse_changed(self, files, known, options):
         """Each file with its parse, or with None when it is unchanged since its last import."""
@@ -152,20 +233,18 @@ class Command(BaseCommand):
         if parse is None:
             result = ImportResult.unchanged(path.name, dry_run=options["dry_run"])
         else:
-            try:
-                result = import_article(
+            result = self._attempt(
+                path,
+                summary,
+                options,
+                lambda: import_article(
                     parsed=parse(),
                     publish=options["publish"],
                     dry_run=options["dry_run"],
                     force=options["force"],
-                )
-            except IngestError as error:
-                return self._fail(summary, str(path), str(error))
-            except Exception as error:  # a bug must not stop the other files importing
-                if options["traceback"]:
-                    raise
-                message = " ".join(str(error).split())  # one line, even for database errors
-                reason = f"nothing written: unexpected {type(error).__name__}: {message}"
-                return self._fail(summary, str(path), reason)
+                ),
+            )
+            if result is None:
+                return None
         summary.results.append(result)
         return result
