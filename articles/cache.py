@@ -1,17 +1,19 @@
 """Whole-page caching for anonymous readers, emptied when editors change content.
 
-Every cached page's key carries a *generation* number. Any change to content
-readers can see (an editor's save, an import) moves the generation on after
-the transaction commits, so every page cached before it is ignored and expires
-by itself: one cache operation empties the whole site, which is right for a
-local newsroom where a person's rename touches many pages.
+Every cached page is stored with the *generation* number current when it was
+built, and is served only while that is still the current one. Any change to
+content readers can see (an editor's save, an import) moves the generation on
+after the transaction commits, so every page cached before it is ignored and
+expires by itself: one cache operation empties the whole site, which is right
+for a local newsroom where a person's rename touches many pages.
 
 Only anonymous GET/HEAD requests without a session or messages cookie are
 served from or stored in the cache; staff (who may see previews) never are.
-Stored pages carry an ETag, so repeat visits get 304 Not Modified.
+``public_page`` decides which pages may be stored and prepares them (ETag,
+Cache-Control, Vary); ``page_cache.PageCacheMiddleware`` stores and serves
+them, and answers repeat visits with 304 Not Modified.
 """
 
-import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -28,7 +30,6 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.cache import (
-    get_conditional_response,
     patch_cache_control,
     patch_vary_headers,
     set_response_etag,
@@ -39,6 +40,8 @@ from .models import Article
 from .search import refresh_search_documents
 
 GENERATION_KEY = "reader:generation"
+# The attribute ``public_page`` sets on a response the page cache may store.
+STORABLE = "page_cache_storable"
 # How long a page may be served from the server cache, at most.
 PAGE_SECONDS = 600
 # How long browsers and shared proxies may reuse a page without asking again.
@@ -157,13 +160,11 @@ def _flush() -> None:
         index_articles(article_ids)
 
 
-def _page_key(request: HttpRequest) -> str:
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"reader:page:{current_generation()}:{request.method}:{digest}"
+def is_cacheable_request(request: HttpRequest) -> bool:
+    """Whether the page cache may answer this request: an anonymous GET or HEAD.
 
-
-def _is_cacheable_request(request: HttpRequest) -> bool:
+    A session or a pending message means the page may differ for this visitor.
+    """
     return (
         request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -171,7 +172,8 @@ def _is_cacheable_request(request: HttpRequest) -> bool:
     )
 
 
-def _is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether ``response`` is a whole 200 page that is the same for every anonymous reader."""
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
@@ -183,7 +185,7 @@ def _is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool
     )
 
 
-def _seconds_until_next_scheduled() -> int:
+def seconds_until_next_scheduled() -> int:
     """Seconds until a scheduled article appears, so no page outlives that moment."""
     now = timezone.now()
     next_time = Article.objects.filter(
@@ -195,33 +197,33 @@ def _seconds_until_next_scheduled() -> int:
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve ``view`` (GET and HEAD only) from the page cache to anonymous readers.
+    """Make ``view`` (GET and HEAD only) a page the page cache may keep for anonymous readers.
 
+    An anonymous reader's 200 page is made whole (a template rendered, a
+    feed's chunks joined), given an ETag, public Cache-Control and
+    ``Vary: Cookie``, and marked ``STORABLE``: ``PageCacheMiddleware`` then
+    stores it, serves it until content changes and answers If-None-Match.
     Everyone else gets a fresh page marked private, never stored.
     """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _is_cacheable_request(request):
-            response = view(request, *args, **kwargs)
+        response = view(request, *args, **kwargs)
+        if not is_cacheable_request(request):
             patch_cache_control(response, private=True, no_cache=True)
             return response
-        key = _page_key(request)
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if isinstance(response, SimpleTemplateResponse):
-                response.render()  # the sitemap views answer with unrendered templates
-            if not _is_cacheable_response(request, response):
-                return response
-            # Feeds arrive as ~1,000 small chunks, which gunicorn wrote to the
-            # socket one by one on every cache hit; store and send one string.
-            response.content = response.content
-            set_response_etag(response)
-            patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
-            patch_vary_headers(response, ["Cookie"])
-            cache.set(key, response, _seconds_until_next_scheduled())
-        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+        if isinstance(response, SimpleTemplateResponse):
+            response.render()  # the sitemap views answer with unrendered templates
+        if not is_cacheable_response(request, response):
+            return response
+        # Feeds arrive as ~1,000 small chunks, which gunicorn wrote to the
+        # socket one by one; store and send one string.
+        response.content = response.content
+        set_response_etag(response)
+        patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
+        patch_vary_headers(response, ["Cookie"])
+        setattr(response, STORABLE, True)
+        return response
 
     return require_safe(wrapper)
 

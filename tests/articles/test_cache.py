@@ -3,9 +3,17 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
-from articles.cache import PAGE_SECONDS, _seconds_until_next_scheduled, coalesced_emptying
+from articles import views
+from articles.cache import (
+    GENERATION_KEY,
+    PAGE_SECONDS,
+    coalesced_emptying,
+    empty_page_cache,
+    seconds_until_next_scheduled,
+)
 from articles.models import Article
 from articles.signals import articles_imported
 from tests.factories import ArticleFactory, CorrectionFactory, PersonFactory, UserFactory
@@ -22,6 +30,25 @@ def test_second_anonymous_visit_is_served_from_the_cache(client, django_assert_n
     assert second.content == first.content
 
 
+def test_a_cached_page_has_the_same_body_and_headers_as_the_fresh_one(
+    client, django_assert_num_queries
+):
+    """A hit sends what the first visit got: the security headers of every middleware
+    (CSP, frame denial, nosniff…), the ETag, public Cache-Control and Vary: Cookie."""
+    article = ArticleFactory()
+    fresh = client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        cached = client.get(article.get_absolute_url())
+    assert cached.status_code == 200 and cached.content == fresh.content
+    assert dict(cached.items()) == dict(fresh.items())
+    assert "frame-ancestors 'none'" in cached["Content-Security-Policy"]
+    assert cached["X-Frame-Options"] == "DENY"
+    assert cached["X-Content-Type-Options"] == "nosniff"
+    assert cached["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert cached["ETag"] and cached["Vary"] == "Cookie"
+    assert cached["Cache-Control"] == "public, max-age=60"
+
+
 def test_cached_pages_carry_validators_and_public_cache_control(client):
     """Anonymous pages carry an ETag and public Cache-Control; a matching ETag gets 304."""
     ArticleFactory()
@@ -31,6 +58,33 @@ def test_cached_pages_carry_validators_and_public_cache_control(client):
     assert "Cookie" in response["Vary"]
     again = client.get("/", headers={"if-none-match": response["ETag"]})
     assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == response["ETag"]
+
+
+def test_revalidating_after_the_cache_was_emptied_gets_304_and_refills_it(
+    client, django_assert_num_queries
+):
+    """A browser asking again after an unrelated change gets 304 for an unchanged page,
+    and the page rebuilt to answer it is kept for the next reader."""
+    ArticleFactory()
+    etag = client.get("/")["ETag"]
+    empty_page_cache()
+    assert client.get("/", headers={"if-none-match": etag}).status_code == 304
+    with django_assert_num_queries(0):
+        assert client.get("/")["ETag"] == etag
+
+
+def test_head_requests_are_answered_from_the_cache_too(client, django_assert_num_queries):
+    """HEAD gets a page's headers without its body, cached like GET, and leaves GET whole."""
+    ArticleFactory()
+    page = client.get("/")
+    client.head("/")
+    with django_assert_num_queries(0):
+        head = client.head("/")
+        again = client.get("/")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == page["ETag"] and head["Content-Type"] == page["Content-Type"]
+    assert again.content == page.content
 
 
 def test_publishing_an_article_empties_the_cache(client, django_capture_on_commit_callbacks):
@@ -69,6 +123,74 @@ def test_import_signal_empties_the_cache(client):
     assert b"After import" in client.get("/").content
 
 
+def test_an_editor_saving_in_admin_empties_the_cache(
+    client, django_app, editor_user, django_capture_on_commit_callbacks
+):
+    """A headline an editor changes in admin shows on the cached article page at once."""
+    article = ArticleFactory(headline="Library opens in spring")
+    assert b"Library opens in spring" in client.get(article.get_absolute_url()).content
+    form = django_app.get(f"/admin/articles/article/{article.pk}/change/", user=editor_user).forms[
+        "article_form"
+    ]
+    form["headline"] = "Library opening delayed to autumn"
+    with django_capture_on_commit_callbacks(execute=True):
+        form.submit().follow()
+    assert b"Library opening delayed to autumn" in client.get(article.get_absolute_url()).content
+
+
+def test_a_page_stored_under_an_old_generation_is_not_served(client):
+    """Emptying the cache hides every page stored before, even one kept under the same URL,
+    and so does losing the generation itself (the cache server restarted or evicted it)."""
+    article = ArticleFactory(headline="First headline")
+    assert b"First headline" in client.get("/").content
+    Article.objects.filter(pk=article.pk).update(headline="Second headline")
+    empty_page_cache()
+    assert b"Second headline" in client.get("/").content
+    Article.objects.filter(pk=article.pk).update(headline="Third headline")
+    cache.delete(GENERATION_KEY)
+    assert b"Third headline" in client.get("/").content
+
+
+def test_a_change_committed_while_a_page_is_built_is_not_hidden(client, monkeypatch):
+    """A page built from rows that changed before it was stored is not served afterwards."""
+    article = ArticleFactory(headline="Old headline")
+    listing_page = views._listing_page
+
+    def editor_commits_meanwhile(request, articles):
+        page = listing_page(request, articles)
+        list(page.object_list)  # the home page now holds the old headline
+        Article.objects.filter(pk=article.pk).update(headline="New headline")
+        empty_page_cache()
+        return page
+
+    monkeypatch.setattr(views, "_listing_page", editor_commits_meanwhile)
+    assert b"Old headline" in client.get("/").content
+    monkeypatch.undo()
+    assert b"New headline" in client.get("/").content
+
+
+def test_a_missing_draft_is_not_remembered(client):
+    """The 404 a reader gets for a draft's address is not cached: once the article is
+    published (even by a bulk write that empties nothing), readers see it."""
+    draft = ArticleFactory(headline="Embargoed story", status=Article.Status.DRAFT)
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    Article.objects.filter(pk=draft.pk).update(status=Article.Status.PUBLISHED)
+    assert b"Embargoed story" in client.get(draft.get_absolute_url()).content
+
+
+def test_staff_are_never_served_a_cached_page(client):
+    """An editor always sees the current content, never the page cached for readers."""
+    article = ArticleFactory(headline="Cached headline")
+    assert b"Cached headline" in client.get("/").content
+    Article.objects.filter(pk=article.pk).update(headline="Current headline")
+    client.force_login(UserFactory(is_staff=True))
+    home = client.get("/")
+    assert b"Current headline" in home.content
+    assert "private" in home["Cache-Control"] and "ETag" not in home
+    client.logout()
+    assert b"Cached headline" in client.get("/").content
+
+
 def test_staff_pages_are_never_stored_or_served_from_the_cache(client):
     """A staff preview is private and does not leak to readers through the cache."""
     draft = ArticleFactory(status=Article.Status.DRAFT)
@@ -85,9 +207,9 @@ def test_staff_pages_are_never_stored_or_served_from_the_cache(client):
 
 def test_cache_lifetime_stops_at_the_next_scheduled_article():
     """Pages are kept no longer than the time left before a scheduled article appears."""
-    assert _seconds_until_next_scheduled() == PAGE_SECONDS
+    assert seconds_until_next_scheduled() == PAGE_SECONDS
     ArticleFactory(published_at=timezone.now() + timedelta(seconds=90))
-    assert 0 < _seconds_until_next_scheduled() <= 90
+    assert 0 < seconds_until_next_scheduled() <= 90
 
 
 def test_only_get_and_head_are_allowed(client):

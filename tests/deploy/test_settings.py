@@ -139,7 +139,7 @@ def test_behind_a_load_balancer_everything_shared_comes_from_the_environment(
     values = load_balanced_settings
     assert values["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
     assert values["CSRF_TRUSTED_ORIGINS"] == [f"https://{HOST}", "https://editors.example.org"]
-    assert values["CACHE_BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHE_BACKEND"] == "newsroom.redis_cache.RedisCache"
     assert values["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
     assert values["MEDIA_STORAGE"] == "S3Storage"
     assert values["PHOTO_URL"].startswith("https://objects.example.net/newsroom-media/")

@@ -1,0 +1,92 @@
+"""The page cache's middleware: cached public pages served before the rest of the stack.
+
+``PageCacheMiddleware`` sits right after SecurityMiddleware and WhiteNoise.
+For an anonymous GET or HEAD (no session or messages cookie) it reads the
+current generation and the stored page in one cache round trip; a page
+stored under another generation is a miss. A hit is answered at once, with
+no session, user, database query or template, which is what lets a cached
+page be served at a rate close to a static file's.
+
+On a miss the request goes through the whole stack. When the view was one of
+``public_page``'s and the response that comes back is still storable, the
+middleware keeps it exactly as the inner middleware left it (CSP,
+X-Frame-Options, Content-Length…), so a hit sends the same headers as the
+miss did; SecurityMiddleware, outside, adds its own headers to both. Either
+way, a matching If-None-Match gets 304 Not Modified.
+
+The stored value is a plain tuple ``(generation, headers, body)``: cheaper to
+unpickle than a whole ``HttpResponse``, and tied to no class of ours.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
+
+from .cache import (
+    GENERATION_KEY,
+    STORABLE,
+    current_generation,
+    is_cacheable_request,
+    is_cacheable_response,
+    seconds_until_next_scheduled,
+)
+
+
+def page_key(request: HttpRequest) -> str:
+    """The cache key of the page at the request's method and full URL (host included)."""
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"reader:page:{request.method}:{digest}"
+
+
+class PageCacheMiddleware:
+    """Serve stored public pages to anonymous readers; store the ones ``public_page`` allows."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            generation = current_generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
+            response = _stored_response(stored)
+        else:
+            response = self.get_response(request)
+            if not _is_storable(request, response):
+                return response
+            # The generation read before the page was built: if content changed
+            # meanwhile, the page is stored as already stale and never served.
+            cache.set(key, _stored_value(generation, response), seconds_until_next_scheduled())
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+
+def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
+    """Whether ``public_page`` marked the response storable and nothing after it undid that.
+
+    Inner middleware may still set a cookie (CSRF, session) or mark the page
+    private, and the key tells pages apart only by URL, so a page that varies
+    on any header but Cookie (whose pages are never stored) is not kept.
+    """
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",")}
+    return (
+        getattr(response, STORABLE, False)
+        and is_cacheable_response(request, response)
+        and vary == {"cookie"}
+    )
+
+
+def _stored_value(generation: int, response: HttpResponse) -> tuple:
+    return (generation, tuple(response.items()), response.content)
+
+
+def _stored_response(stored: tuple) -> HttpResponse:
+    _generation, headers, body = stored
+    return HttpResponse(body, headers=headers)
