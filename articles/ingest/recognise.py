@@ -370,11 +370,7 @@ def _infer_genders(entities: Entities) -> None:
             person = entities.people[people.pop()]
             if person.genders:
                 continue
-            words = [
-                t
-                for t in article.tokens_between(block, start, end)
-                if not article.in_quote(block, t.start)
-            ]
+            words = article.unquoted_tokens_between(block, start, end)
             male = any(t.lower in POSSESSIVE_MALE for t in words)
             female = any(
                 t.lower in POSSESSIVE_FEMALE and _before_noun(words, i) for i, t in enumerate(words)

@@ -9,6 +9,7 @@ live; ``entities`` decides which is which.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import ORGANISATION_HEADS
 
@@ -38,8 +39,7 @@ class Token:
         self.base = base  # without the possessive: "Met’s" -> "Met"
         self.start = start
         self.end = end  # end of ``base`` in the paragraph
-        self.lower = base.lower()
-        self.capitalised = base[:1].isupper()
+        self.lower, self.capitalised = _case_of(base)
 
     def __eq__(self, other):
         if not isinstance(other, Token):
@@ -62,15 +62,30 @@ class Token:
         return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
+# Both caches below hold pure functions of one word. An article's hundreds of
+# tokens come from a vocabulary of a few thousand everyday words, so nearly every
+# call is a hit; the bound keeps a stream of unusual words from growing them.
+@lru_cache(maxsize=65536)
+def _case_of(base: str) -> tuple[str, bool]:
+    """(lower case, whether capitalised) of a word."""
+    return base.lower(), base[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def _base_of(word: str) -> str:
+    """The word without a possessive ending: "Met’s" -> "Met", "Tenants’" -> "Tenants"."""
+    if len(word) > 2 and word[-1] in "’'s":
+        return _POSSESSIVE.sub("", word) or word
+    return word
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     append = tokens.append
     for match in _TOKEN.finditer(text):
         word = match.group().rstrip("-")
         start = match.start()
-        base = word
-        if len(word) > 2 and word[-1] in "’'s":
-            base = _POSSESSIVE.sub("", word) or word
+        base = _base_of(word)
         append(Token(word, base, start, start + len(base)))
     return tokens
 
@@ -142,7 +157,11 @@ def capitalised_runs(block: int, text: str, tokens: list[Token]) -> list[Run]:
         current.clear()
 
     for i, token in enumerate(tokens):
-        linked = bool(current) and _joined(text, current[-1], token)
+        if not current:  # most words are outside any run: nothing to link or flush
+            if token.capitalised:
+                current.append(token)
+            continue
+        linked = _joined(text, current[-1], token)
         if linked and current[-1].possessive and not _name_goes_on(current):
             linked = False  # "the Met’s Special Enquiry Team" is two names
         if token.capitalised:
