@@ -243,4 +243,4 @@ class Entities:
 
 
 def _plain_tokens(words: tuple[str, ...]) -> list[Token]:
-    return [Token(w, w, 0, len(w)) for w in words]
+    return [Token.of_base(w) for w in words]

@@ -15,6 +15,8 @@ from .lexicon import ORGANISATION_HEADS
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
 _POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
+# The end of a sentence: its mark, any closing quotes or brackets, then a capital.
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st prof gen sen rep gov jr sr no vs etc inc co".split())
 # Lower-case words allowed inside a name: "Department for Education", "van der Berg".
 JOINERS = frozenset({"of", "for"})
@@ -34,12 +36,21 @@ class Token:
 
     __slots__ = ("text", "base", "start", "end", "lower", "capitalised")
 
-    def __init__(self, text: str, base: str, start: int, end: int):
+    def __init__(self, text: str, start: int):
         self.text = text  # as written, with any possessive ending
-        self.base = base  # without the possessive: "Met’s" -> "Met"
         self.start = start
-        self.end = end  # end of ``base`` in the paragraph
-        self.lower, self.capitalised = _case_of(base)
+        # base is the word without the possessive: "Met’s" -> "Met"; the case is the base's
+        self.base, self.lower, self.capitalised = _word_forms(text)
+        self.end = start + len(self.base)  # end of ``base`` in the paragraph
+
+    @classmethod
+    def of_base(cls, base: str) -> "Token":
+        """A token for a word that is a base already (one of a name's words), taken as it is."""
+        token = cls.__new__(cls)
+        token.text = token.base = base
+        token.start, token.end = 0, len(base)
+        token.lower, token.capitalised = _case_of(base)
+        return token
 
     def __eq__(self, other):
         if not isinstance(other, Token):
@@ -62,38 +73,37 @@ class Token:
         return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
-# Both caches below hold pure functions of one word. An article's hundreds of
-# tokens come from a vocabulary of a few thousand everyday words, so nearly every
-# call is a hit; the bound keeps a stream of unusual words from growing them.
-@lru_cache(maxsize=65536)
 def _case_of(base: str) -> tuple[str, bool]:
     """(lower case, whether capitalised) of a word."""
     return base.lower(), base[:1].isupper()
 
 
+# A pure function of one word, and an article's hundreds of tokens come from a
+# vocabulary of a few thousand everyday words, so nearly every call is a cache hit
+# (building tokens was the largest part of the parse); the bound keeps a stream of
+# unusual words from growing the cache.
 @lru_cache(maxsize=65536)
-def _base_of(word: str) -> str:
-    """The word without a possessive ending: "Met’s" -> "Met", "Tenants’" -> "Tenants"."""
+def _word_forms(word: str) -> tuple[str, str, bool]:
+    """(base, lower case, capitalised): the base drops a possessive ending
+    ("Met’s" -> "Met", "Tenants’" -> "Tenants")."""
+    base = word
     if len(word) > 2 and word[-1] in "’'s":
-        return _POSSESSIVE.sub("", word) or word
-    return word
+        base = _POSSESSIVE.sub("", word) or word
+    return (base, *_case_of(base))
 
 
 def tokenize(text: str) -> list[Token]:
     tokens = []
     append = tokens.append
     for match in _TOKEN.finditer(text):
-        word = match.group().rstrip("-")
-        start = match.start()
-        base = _base_of(word)
-        append(Token(word, base, start, start + len(base)))
+        append(Token(match.group().rstrip("-"), match.start()))
     return tokens
 
 
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences begin (always including 0)."""
     starts = [0]
-    for match in re.finditer(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])", text):
+    for match in _SENTENCE_END.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()].rsplit(None, 1)
         last_word = before[-1].lower().strip('(“"') if before else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
