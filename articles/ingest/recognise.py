@@ -62,10 +62,10 @@ def recognise_entities(article: Article) -> Entities:
     pending = Pending()
     known = _known_names(article)
     for block, runs in enumerate(article.runs):
+        starts, text = article.sentences[block], article.paragraphs[block]
         for run in runs:
-            starts = article.sentences[block]
             _, sentence = sentence_of(starts, run.start)
-            opening = not article.paragraphs[block][sentence : run.start].strip(" “\"‘'([")
+            opening = not text[sentence : run.start].strip(" “\"‘'([")
             piece = read_run(
                 run, common_words=article.common_words, sentence_start=opening, known_names=known
             )
@@ -86,9 +86,9 @@ def _known_names(article: Article) -> set[tuple[str, str]]:
     known = set()
     for runs in article.runs:
         for run in runs:
-            words = [t.lower for t in run.tokens]
-            if 2 <= len(words) <= 3 and all(t.capitalised for t in run.tokens):
-                known.add((words[0], words[-1]))
+            tokens = run.tokens
+            if 2 <= len(tokens) <= 3 and all(t.capitalised for t in tokens):
+                known.add((tokens[0].lower, tokens[-1].lower))
     return known
 
 
