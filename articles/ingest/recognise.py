@@ -342,9 +342,11 @@ def _finalise_mentions(entities: Entities) -> None:
     final = []
     for m in entities.mentions:
         kind = "person" if m.kind == "candidate" and m.key in entities.people else m.kind
-        final.append(
-            Mention(m.block, m.start, m.end, kind, m.key, article.in_quote(m.block, m.start))
-        )
+        in_quote = article.in_quote(m.block, m.start)
+        if (kind, in_quote) == (m.kind, m.in_quote):
+            final.append(m)  # mentions are immutable: one that does not change is kept
+        else:
+            final.append(Mention(m.block, m.start, m.end, kind, m.key, in_quote))
     for block, tokens in enumerate(article.tokens):
         for token in tokens:
             if token.lower in SUBJECT_PRONOUNS:

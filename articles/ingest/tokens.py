@@ -93,11 +93,7 @@ def _word_forms(word: str) -> tuple[str, str, bool]:
 
 
 def tokenize(text: str) -> list[Token]:
-    tokens = []
-    append = tokens.append
-    for match in _TOKEN.finditer(text):
-        append(Token(match.group().rstrip("-"), match.start()))
-    return tokens
+    return [Token(match.group().rstrip("-"), match.start()) for match in _TOKEN.finditer(text)]
 
 
 def sentence_starts(text: str) -> list[int]:
