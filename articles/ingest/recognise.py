@@ -359,14 +359,17 @@ def _finalise_mentions(entities: Entities) -> None:
 def _infer_genders(entities: Entities) -> None:
     """A sentence about one person that says "his" or "her powers" tells their gender."""
     article = entities.article
-    for block in range(len(article.tokens)):
-        starts = article.sentences[block] + [len(article.paragraphs[block])]
+    for block, text in enumerate(article.paragraphs):
+        named = [
+            m
+            for m in entities.mentions_between(block, 0, len(text))
+            if m.kind == "person" and not m.in_quote
+        ]
+        if not named:
+            continue  # most paragraphs name nobody: no need to read their sentences
+        starts = article.sentences[block] + [len(text)]
         for start, end in zip(starts, starts[1:], strict=False):
-            people = {
-                m.key
-                for m in entities.mentions_between(block, start, end)
-                if m.kind == "person" and not m.in_quote
-            }
+            people = {m.key for m in named if start <= m.start < end}
             if len(people) != 1:
                 continue
             person = entities.people[people.pop()]
