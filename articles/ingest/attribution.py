@@ -49,6 +49,9 @@ _TITLED = re.compile(
 )
 _ACCORDING_TO = re.compile(r"\s*According to ([^,“\"]{2,60}),", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_WORD = re.compile(r"[\w’'-]+")
+_LOWER_CASE_NEXT = re.compile(r"\s*[a-z]")
+_CLAUSE_END = re.compile(r"[.;!?“\"]")
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,10 @@ class Attributor:
         text = self.paragraphs[span.last_block]
         inner = text[span.parts[-1].start : span.close_at].rstrip()
         after = text[span.close_at + 1 : span.close_at + 300]
-        if not inner or (inner[-1] not in ",?!—–-…" and not re.match(r"\s*[a-z]", after)):
+        if not inner or (inner[-1] not in ",?!—–-…" and not _LOWER_CASE_NEXT.match(after)):
             return None
-        clause = re.split(r"[.;!?“\"]", after, maxsplit=1)[0]
-        words = re.finditer(r"[\w’'-]+", clause)
+        clause = _CLAUSE_END.split(after, maxsplit=1)[0]
+        words = _WORD.finditer(clause)
         for index, word in enumerate(words):
             if index > 8:
                 return None
@@ -254,7 +257,7 @@ class Attributor:
         ]
         if inside:
             return Speaker(inside[0].key, "organisation")
-        following = re.match(r"[\w’'-]+", self.paragraphs[block][start + match.end() : end])
+        following = _WORD.match(self.paragraphs[block][start + match.end() : end])
         for noun in (owner, following.group() if following else None):
             if noun and noun.lower() in GENERIC_ORGANISATION_NOUNS:
                 return self._generic_organisation(noun)  # "a spokeswoman for the company"
@@ -286,7 +289,7 @@ def _named_then_described(text: str, start: int, mention: Mention) -> bool:
 def _last_speech_verb(clause: str) -> tuple[int, str] | None:
     """(offset, verb) of the last speech verb or phrase ("went on") in a clause, or None."""
     found = None
-    for match in re.finditer(r"[\w’'-]+", clause):
+    for match in _WORD.finditer(clause):
         if match.group().lower() in SPEECH_VERBS:
             found = (match.start(), match.group().lower())
     for match in _SPEECH_PHRASE.finditer(clause):

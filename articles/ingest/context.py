@@ -29,6 +29,9 @@ _AFTER_VERB = re.compile(
     r"^(?:[’']s)?,?\s+(?:has |had |have |also |later |then |previously |last \w+ )?(\w+)"
 )
 _BEFORE_VERB = re.compile(r"(\w+)\s+$")
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_WHO_AFTER = re.compile(r",?\s+who\s")
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|across)\s+(?:the\s+)?$")
 
 
 def _role_words_before(text: str, start: int) -> list[str]:
@@ -47,7 +50,7 @@ def _role_words_before(text: str, start: int) -> list[str]:
         words.pop()  # "leader Cllr Tom Radley": the title is not part of the role
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if word.lower() in _DETERMINERS or re.search(r"[’']s?$", word):
+        if word.lower() in _DETERMINERS or _POSSESSIVE_END.search(word):
             return words[i + 1 :]  # "the Mayor of London’s deputy mayor" stops at London’s
     return words
 
@@ -96,10 +99,10 @@ def role_after(text: str, end: int) -> str:
 def has_relative_who(text: str, start: int, end: int) -> bool:
     """ "Bill Harker, who has fished…": only people take "who" (not after "of" or "in",
     where the name is a place: "residents of Tower Hamlets, who …")."""
-    if not re.match(r",?\s+who\s", text[end : end + 8]):
+    if not _WHO_AFTER.match(text[end : end + 8]):
         return False
     before = text[max(0, start - 12) : start]
-    return not re.search(r"\b(?:of|in|at|from|across)\s+(?:the\s+)?$", before)
+    return not _PLACE_PREPOSITION_BEFORE.search(before)
 
 
 def is_role_word(word: str) -> bool:

@@ -106,6 +106,21 @@ class Article:
         starts = self.token_starts[block]
         return self.tokens[block][bisect_left(starts, start) : bisect_left(starts, end)]
 
+    def unquoted_tokens_between(self, block: int, start: int, end: int) -> list[Token]:
+        """The tokens starting in text[start:end] that are not inside quoted speech.
+
+        Takes the stretches between the paragraph's quotes whole (its ranges are
+        sorted and never overlap) rather than asking ``in_quote`` of every token.
+        """
+        unquoted, at = [], start
+        for quote_start, quote_end in self._quote_ranges.get(block, ()):
+            if quote_start >= end:
+                break
+            if quote_end > at:
+                unquoted += self.tokens_between(block, at, quote_start)
+                at = quote_end
+        return unquoted + self.tokens_between(block, at, end)
+
 
 _PARENTHESES = re.compile(r"\([^()]{0,40}\)")
 
@@ -228,4 +243,4 @@ class Entities:
 
 
 def _plain_tokens(words: tuple[str, ...]) -> list[Token]:
-    return [Token(w, w, 0, len(w)) for w in words]
+    return [Token.of_base(w) for w in words]

@@ -15,10 +15,13 @@ skipped. A quote that is neither closed nor continued is unbalanced: the
 article is refused with a message naming the paragraph, since guessing where
 the quotation ends would attribute narration to a speaker.
 
-The scan is a single left-to-right pass per paragraph (no regular
-expressions), so its cost is linear in the length of the text.
+The scan is a single left-to-right pass per paragraph over its quote marks
+alone (a regular expression finds them), so its cost is linear in the length
+of the text.
 """
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .parsed import IngestError
@@ -28,6 +31,8 @@ DOUBLE_OPENERS = frozenset('“"„‟')
 SINGLE_OPENERS = frozenset("‘'")
 SINGLE_CLOSERS = frozenset("’'")
 _BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
+_DOUBLE_MARK = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
+_SINGLE_MARK = re.compile("[" + "".join(sorted(SINGLE_OPENERS | SINGLE_CLOSERS)) + "]")
 
 
 @dataclass(frozen=True)
@@ -70,15 +75,20 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+def _marks(text: str, marks: re.Pattern) -> Iterator[tuple[int, str, str, str]]:
+    """(index, mark, character before, character after) of each quote mark in ``text``;
+    a space stands in for the characters before the start and after the end."""
+    last = len(text) - 1
+    for match in marks.finditer(text):
+        i = match.start()
+        yield i, text[i], text[i - 1] if i else " ", text[i + 1] if i < last else " "
+
+
 def _scan_double(text: str) -> list[tuple[int, int | None]]:
     """Return (open index, close index or None) pairs of double-mark quotes."""
     spans: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in DOUBLE_MARKS:
-            continue
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+    for i, ch, before, after in _marks(text, _DOUBLE_MARK):
         if open_at is None:
             if (
                 ch in DOUBLE_OPENERS
@@ -103,9 +113,7 @@ def _scan_single(text: str) -> list[tuple[int, int | None]]:
     """Single-mark house style: ‘…’, telling apostrophes (it’s, O’Neill) apart."""
     spans: list[tuple[int, int | None]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
+    for i, ch, before, after in _marks(text, _SINGLE_MARK):
         if open_at is None:
             if ch in SINGLE_OPENERS and not _is_word_char(before) and _is_word_char(after):
                 open_at = i
@@ -120,7 +128,7 @@ def _scan_single(text: str) -> list[tuple[int, int | None]]:
 def uses_single_marks(paragraphs: list[str]) -> bool:
     """True when the article quotes with ‘…’ and has no double quote marks at all."""
     joined = "".join(paragraphs)
-    return "‘" in joined and not any(ch in DOUBLE_MARKS for ch in joined)
+    return "‘" in joined and not _DOUBLE_MARK.search(joined)
 
 
 def _starts_with_open(spans: list[tuple[int, int | None]], text: str) -> bool:

@@ -62,10 +62,10 @@ def recognise_entities(article: Article) -> Entities:
     pending = Pending()
     known = _known_names(article)
     for block, runs in enumerate(article.runs):
+        starts, text = article.sentences[block], article.paragraphs[block]
         for run in runs:
-            starts = article.sentences[block]
             _, sentence = sentence_of(starts, run.start)
-            opening = not article.paragraphs[block][sentence : run.start].strip(" “\"‘'([")
+            opening = not text[sentence : run.start].strip(" “\"‘'([")
             piece = read_run(
                 run, common_words=article.common_words, sentence_start=opening, known_names=known
             )
@@ -86,9 +86,9 @@ def _known_names(article: Article) -> set[tuple[str, str]]:
     known = set()
     for runs in article.runs:
         for run in runs:
-            words = [t.lower for t in run.tokens]
-            if 2 <= len(words) <= 3 and all(t.capitalised for t in run.tokens):
-                known.add((words[0], words[-1]))
+            tokens = run.tokens
+            if 2 <= len(tokens) <= 3 and all(t.capitalised for t in tokens):
+                known.add((tokens[0].lower, tokens[-1].lower))
     return known
 
 
@@ -342,9 +342,11 @@ def _finalise_mentions(entities: Entities) -> None:
     final = []
     for m in entities.mentions:
         kind = "person" if m.kind == "candidate" and m.key in entities.people else m.kind
-        final.append(
-            Mention(m.block, m.start, m.end, kind, m.key, article.in_quote(m.block, m.start))
-        )
+        in_quote = article.in_quote(m.block, m.start)
+        if (kind, in_quote) == (m.kind, m.in_quote):
+            final.append(m)  # mentions are immutable: one that does not change is kept
+        else:
+            final.append(Mention(m.block, m.start, m.end, kind, m.key, in_quote))
     for block, tokens in enumerate(article.tokens):
         for token in tokens:
             if token.lower in SUBJECT_PRONOUNS:
@@ -357,24 +359,23 @@ def _finalise_mentions(entities: Entities) -> None:
 def _infer_genders(entities: Entities) -> None:
     """A sentence about one person that says "his" or "her powers" tells their gender."""
     article = entities.article
-    for block in range(len(article.tokens)):
-        starts = article.sentences[block] + [len(article.paragraphs[block])]
+    for block, text in enumerate(article.paragraphs):
+        named = [
+            m
+            for m in entities.mentions_between(block, 0, len(text))
+            if m.kind == "person" and not m.in_quote
+        ]
+        if not named:
+            continue  # most paragraphs name nobody: no need to read their sentences
+        starts = article.sentences[block] + [len(text)]
         for start, end in zip(starts, starts[1:], strict=False):
-            people = {
-                m.key
-                for m in entities.mentions_between(block, start, end)
-                if m.kind == "person" and not m.in_quote
-            }
+            people = {m.key for m in named if start <= m.start < end}
             if len(people) != 1:
                 continue
             person = entities.people[people.pop()]
             if person.genders:
                 continue
-            words = [
-                t
-                for t in article.tokens_between(block, start, end)
-                if not article.in_quote(block, t.start)
-            ]
+            words = article.unquoted_tokens_between(block, start, end)
             male = any(t.lower in POSSESSIVE_MALE for t in words)
             female = any(
                 t.lower in POSSESSIVE_FEMALE and _before_noun(words, i) for i, t in enumerate(words)

@@ -134,11 +134,7 @@ class _Sentence:
         start = starts[number]
         paragraph = article.paragraphs[block]
         end = starts[number + 1] if number + 1 < len(starts) else len(paragraph)
-        tokens = [
-            t
-            for t in article.tokens_between(block, start, end)
-            if not article.in_quote(block, t.start)
-        ]
+        tokens = article.unquoted_tokens_between(block, start, end)
         verbs = [
             t.start
             for t in tokens

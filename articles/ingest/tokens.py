@@ -9,11 +9,14 @@ live; ``entities`` decides which is which.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import ORGANISATION_HEADS
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
 _POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
+# The end of a sentence: its mark, any closing quotes or brackets, then a capital.
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset("mr mrs ms dr st prof gen sen rep gov jr sr no vs etc inc co".split())
 # Lower-case words allowed inside a name: "Department for Education", "van der Berg".
 JOINERS = frozenset({"of", "for"})
@@ -33,13 +36,21 @@ class Token:
 
     __slots__ = ("text", "base", "start", "end", "lower", "capitalised")
 
-    def __init__(self, text: str, base: str, start: int, end: int):
+    def __init__(self, text: str, start: int):
         self.text = text  # as written, with any possessive ending
-        self.base = base  # without the possessive: "Met’s" -> "Met"
         self.start = start
-        self.end = end  # end of ``base`` in the paragraph
-        self.lower = base.lower()
-        self.capitalised = base[:1].isupper()
+        # base is the word without the possessive: "Met’s" -> "Met"; the case is the base's
+        self.base, self.lower, self.capitalised = _word_forms(text)
+        self.end = start + len(self.base)  # end of ``base`` in the paragraph
+
+    @classmethod
+    def of_base(cls, base: str) -> "Token":
+        """A token for a word that is a base already (one of a name's words), taken as it is."""
+        token = cls.__new__(cls)
+        token.text = token.base = base
+        token.start, token.end = 0, len(base)
+        token.lower, token.capitalised = _case_of(base)
+        return token
 
     def __eq__(self, other):
         if not isinstance(other, Token):
@@ -62,23 +73,33 @@ class Token:
         return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
 
 
+def _case_of(base: str) -> tuple[str, bool]:
+    """(lower case, whether capitalised) of a word."""
+    return base.lower(), base[:1].isupper()
+
+
+# A pure function of one word, and an article's hundreds of tokens come from a
+# vocabulary of a few thousand everyday words, so nearly every call is a cache hit
+# (building tokens was the largest part of the parse); the bound keeps a stream of
+# unusual words from growing the cache.
+@lru_cache(maxsize=65536)
+def _word_forms(word: str) -> tuple[str, str, bool]:
+    """(base, lower case, capitalised): the base drops a possessive ending
+    ("Met’s" -> "Met", "Tenants’" -> "Tenants")."""
+    base = word
+    if len(word) > 2 and word[-1] in "’'s":
+        base = _POSSESSIVE.sub("", word) or word
+    return (base, *_case_of(base))
+
+
 def tokenize(text: str) -> list[Token]:
-    tokens = []
-    append = tokens.append
-    for match in _TOKEN.finditer(text):
-        word = match.group().rstrip("-")
-        start = match.start()
-        base = word
-        if len(word) > 2 and word[-1] in "’'s":
-            base = _POSSESSIVE.sub("", word) or word
-        append(Token(word, base, start, start + len(base)))
-    return tokens
+    return [Token(match.group().rstrip("-"), match.start()) for match in _TOKEN.finditer(text)]
 
 
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where sentences begin (always including 0)."""
     starts = [0]
-    for match in re.finditer(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])", text):
+    for match in _SENTENCE_END.finditer(text):
         before = text[max(0, match.start() - 40) : match.start()].rsplit(None, 1)
         last_word = before[-1].lower().strip('(“"') if before else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
@@ -142,7 +163,11 @@ def capitalised_runs(block: int, text: str, tokens: list[Token]) -> list[Run]:
         current.clear()
 
     for i, token in enumerate(tokens):
-        linked = bool(current) and _joined(text, current[-1], token)
+        if not current:  # most words are outside any run: nothing to link or flush
+            if token.capitalised:
+                current.append(token)
+            continue
+        linked = _joined(text, current[-1], token)
         if linked and current[-1].possessive and not _name_goes_on(current):
             linked = False  # "the Met’s Special Enquiry Team" is two names
         if token.capitalised:
