@@ -31,9 +31,16 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
-def read_ahead(paths: Sequence[Path], *, jobs: int) -> Iterator[tuple[Path, ParseFile]]:
+def read_ahead(
+    paths: Sequence[Path], *, jobs: int, at_least: int = 0
+) -> Iterator[tuple[Path, ParseFile]]:
     """Each path, in order, with a call that returns its ``ParsedArticle`` or raises
-    what ``read_article`` raised (``IngestError`` for a file that is not an article)."""
+    what ``read_article`` raised (``IngestError`` for a file that is not an article).
+
+    Workers keep ``AHEAD_PER_WORKER`` files each, and at least ``at_least`` in
+    all, parsed ahead: a loader that writes a batch of articles at a time asks
+    for a batch, so the workers parse the next one while it writes.
+    """
     if jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
         for path in paths:
             yield path, partial(read_article, path)
@@ -42,7 +49,7 @@ def read_ahead(paths: Sequence[Path], *, jobs: int) -> Iterator[tuple[Path, Pars
         queue = iter(paths)
         window = deque(
             (path, pool.submit(read_article, path))
-            for path in islice(queue, jobs * AHEAD_PER_WORKER)
+            for path in islice(queue, max(jobs * AHEAD_PER_WORKER, at_least))
         )
         while window:
             path, future = window.popleft()

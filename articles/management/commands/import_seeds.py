@@ -222,7 +222,7 @@ class Command(BaseCommand):
         if not options["force"]:
             unchanged = {path for path in files if _unchanged(path, known)}
         changed = [path for path in files if path not in unchanged]
-        parsed = read_ahead(changed, jobs=options["jobs"])
+        parsed = read_ahead(changed, jobs=options["jobs"], at_least=options["batch_size"])
         try:
             for path in files:
                 yield (path, None) if path in unchanged else next(parsed)
