@@ -65,7 +65,7 @@ def make_context(args: argparse.Namespace, work: Path) -> Context:
 def run_stages(context: Context, stages: list[str]) -> tuple[dict, list[Row]]:
     from . import corpus
 
-    figures, rows = {}, []
+    figures, rows = {"python_speed": {"start": report.python_speed()}}, []
     started = time.monotonic()
     corpus.write_corpus(context.corpus, context.truth, count=context.articles)
     for name in stages:
@@ -73,7 +73,9 @@ def run_stages(context: Context, stages: list[str]) -> tuple[dict, list[Row]]:
         result = import_module(f"bench.{MODULES.get(name, name)}").run(context)
         figures[name] = result.figures
         rows += result.rows
-    return figures, rows
+    speed = figures["python_speed"]
+    speed["end"] = report.python_speed()
+    return figures, [report.speed_row(speed["start"], speed["end"]), *rows]
 
 
 def main(argv: list[str] | None = None) -> int:

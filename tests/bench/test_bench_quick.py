@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
     reason="the smoke run makes its own databases: once per suite is enough",
 )
-SECTIONS = {"Import", "Accuracy", "Pages", "Admin", "Search"}
+SECTIONS = {"Machine", "Import", "Accuracy", "Pages", "Admin", "Search"}
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,7 @@ def test_the_quick_run_reports_every_section_in_its_table_and_json(quick_run):
     for row in report["rows"]:
         assert f"| {row['section']} | {row['measure']} | {row['value']} |" in printed
     assert report["machine"]["cores"] >= 1
+    assert report["figures"]["python_speed"]["start"] > 0
 
 
 def test_the_quick_run_imported_and_served_the_whole_corpus(quick_run):
