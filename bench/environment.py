@@ -11,6 +11,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES_SERVER = "postgres://postgres@127.0.0.1:5432"
+WRK_SCRIPT = ROOT / "bench" / "pages.lua"  # counts every status; see its header
 
 
 class BenchError(Exception):
@@ -54,19 +56,45 @@ def production_env(
     return env
 
 
+def run_checked(command: list[str], *, what: str, env: Mapping[str, str] | None = None) -> str:
+    """Run ``command`` in the project folder; its stdout, or ``BenchError`` saying
+    ``what`` failed, with its output."""
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise BenchError(f"{what} failed:\n{done.stdout}{done.stderr}")
+    return done.stdout
+
+
 def manage(env: dict, *args: str) -> str:
     """Run ``manage.py args`` with ``env``; its stdout, or ``BenchError`` with its output."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    return run_checked(
+        [sys.executable, "manage.py", *args], what=f"manage.py {' '.join(args)}", env=env
     )
-    if done.returncode != 0:
-        raise BenchError(f"manage.py {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
-    return done.stdout
+
+
+def wrk(
+    paths: list[str],
+    *,
+    port: int,
+    mode: str,
+    connections: int,
+    seconds: int,
+    threads: int = 2,
+    timeout: str = "10s",
+    folder: Path | None = None,
+) -> str:
+    """wrk's output for ``paths`` on 127.0.0.1:``port`` through bench/pages.lua in
+    ``mode`` ("warm" or "cold", see the script), or ``BenchError``.
+
+    ``timeout`` replaces wrk's own 2 s, shorter than a request can queue for
+    two workers under load: that wait belongs in p99, not among socket errors.
+    """
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", dir=folder) as listing:
+        listing.write("\n".join(paths) + "\n")
+        listing.flush()
+        command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+        command += ["--timeout", timeout, "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}"]
+        return run_checked([*command, "--", mode, listing.name], what="wrk")
 
 
 def run_stage_child(module: str, env: Mapping[str, str], *args: str) -> dict:

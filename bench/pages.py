@@ -35,16 +35,13 @@ import json
 import re
 import shutil
 import socket
-import subprocess
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean
 
 from .context import Context, Row, StageResult
-from .environment import ROOT, BenchError, gunicorn, manage, production_env
+from .environment import BenchError, gunicorn, manage, production_env, wrk
 
-LUA = Path(__file__).resolve().parent / "pages.lua"
 WORKERS = 2
 MAX_QUERIES = 10
 WARM_SHARE, COLD_SHARE, P99_MS = 0.70, 0.20, 100.0
@@ -233,23 +230,15 @@ def fetch_status(port: int, path: str) -> int:
 
 def run_wrk(context: Context, port: int, mode: str, paths: list[str]) -> WrkResult:
     """One wrk measurement of ``paths`` (see pages.lua for the modes)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", dir=context.work) as listing:
-        listing.write("\n".join(paths) + "\n")
-        listing.flush()
-        done = subprocess.run(
-            ["wrk", "-t2", f"-c{context.connections}", f"-d{context.seconds}s", "--latency"]
-            # wrk's own 2 s timeout is shorter than a cold request can queue for
-            # 2 workers: the wait belongs in p99, not among socket errors.
-            + ["--timeout", "10s", "-s", str(LUA), f"http://127.0.0.1:{port}", "--"]
-            + [mode, listing.name],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-        )
-    if done.returncode != 0:
-        raise BenchError(f"wrk failed:\n{done.stdout}{done.stderr}")
-    return parse_wrk(done.stdout)
+    output = wrk(
+        paths,
+        port=port,
+        mode=mode,
+        connections=context.connections,
+        seconds=context.seconds,
+        folder=context.work,
+    )
+    return parse_wrk(output)
 
 
 def measure(context: Context, port: int, pages: dict, articles: list[str], css: str) -> dict:

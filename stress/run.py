@@ -30,7 +30,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.environment import BenchError, fresh_postgres, gunicorn, manage, production_env  # noqa: E402
+from bench.environment import (  # noqa: E402
+    BenchError,
+    fresh_postgres,
+    gunicorn,
+    manage,
+    production_env,
+    wrk,
+)
 from tests.robustness.corpus import write_articles  # noqa: E402
 
 ERROR_LINE = re.compile(
@@ -107,26 +114,16 @@ class Importer(threading.Thread):
 
 
 def run_wrk(args, paths: list[str], seconds: int) -> str:
-    """wrk cycling through ``paths`` with the benchmark's script (``warm`` mode: as
-    readers ask for them, every status counted)."""
-    with tempfile.NamedTemporaryFile("w", suffix=".txt") as listing:
-        listing.write("\n".join(paths) + "\n")
-        listing.flush()
-        command = [
-            "wrk",
-            f"-t{args.threads}",
-            f"-c{args.connections}",
-            f"-d{seconds}s",
-            f"--timeout={args.timeout}",
-            "--latency",
-            "-s",
-            str(ROOT / "bench" / "pages.lua"),
-            f"http://127.0.0.1:{args.port}",
-            "--",
-            "warm",
-            listing.name,
-        ]
-        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    """wrk cycling through ``paths`` as readers ask for them, every status counted."""
+    return wrk(
+        paths,
+        port=args.port,
+        mode="warm",
+        connections=args.connections,
+        seconds=seconds,
+        threads=args.threads,
+        timeout=args.timeout,
+    )
 
 
 def problems(wrk_output: str, error_log: str, imports: list) -> list[str]:

@@ -124,11 +124,20 @@ def _insert_quotes(plans, articles, block_ids: dict[tuple, int], *, now) -> None
         for position, parsed in enumerate(in_order):
             person, organisation = speaker_of(parsed, speakers)
             rows.append(
-                (article.pk, position, parsed.text, parsed.kind, parsed.verb)
-                + (person and person.pk, organisation and organisation.pk)
-                + (block_ids.get((article.pk, parsed.first_block)),)
-                + (block_ids.get((article.pk, parsed.last_block)),)
-                + (Quote.Status.EXTRACTED.value, now, now)
+                (
+                    article.pk,
+                    position,
+                    parsed.text,
+                    parsed.kind,
+                    parsed.verb,
+                    person and person.pk,
+                    organisation and organisation.pk,
+                    block_ids.get((article.pk, parsed.first_block)),
+                    block_ids.get((article.pk, parsed.last_block)),
+                    Quote.Status.EXTRACTED.value,
+                    now,
+                    now,
+                )
             )
     inserted = insert_rows(Quote, QUOTE_COLUMNS, rows, returning=("id",))
     copy_into_history(Quote, [pk for (pk,) in inserted])

@@ -165,16 +165,10 @@ def plan_import(parsed: ParsedArticle, *, force: bool, lock: bool) -> ArticlePla
     existing = ExistingArticle.load(article) if article else None
     outcome = Outcome.UPDATED if existing else Outcome.CREATED
     plan = ArticlePlan(parsed=parsed, existing=existing, outcome=outcome, article=article)
-    plan.fields = decide_fields(parsed, existing)
-    plan.people = resolve(PERSON, parsed.people, mentioned=_ids(existing, "people_ids"))
-    plan.organisations = resolve(
-        ORGANISATION, parsed.organisations, mentioned=_ids(existing, "organisation_ids")
-    )
     if existing:
         reviewed = [q for q in existing.quotes if q.status != Quote.Status.EXTRACTED]
         plan.reviewed_quotes = reviewed
-    plan.warnings = _warnings(plan)
-    return plan
+    return _decide(plan)
 
 
 def plan_new_articles(parsed_articles: list[ParsedArticle]) -> list[ArticlePlan]:
@@ -188,15 +182,32 @@ def plan_new_articles(parsed_articles: list[ParsedArticle]) -> list[ArticlePlan]
     organisations = ORGANISATION.index_for(
         [o for parsed in parsed_articles for o in parsed.organisations]
     )
-    plans = []
-    for parsed in parsed_articles:
-        plan = ArticlePlan(parsed=parsed, existing=None, outcome=Outcome.CREATED)
-        plan.fields = decide_fields(parsed, None)
-        plan.people = resolve(PERSON, parsed.people, index=people)
-        plan.organisations = resolve(ORGANISATION, parsed.organisations, index=organisations)
-        plan.warnings = _warnings(plan)
-        plans.append(plan)
-    return plans
+    return [
+        _decide(
+            ArticlePlan(parsed=parsed, existing=None, outcome=Outcome.CREATED),
+            indexes=(people, organisations),
+        )
+        for parsed in parsed_articles
+    ]
+
+
+def _decide(plan: ArticlePlan, *, indexes: tuple = (None, None)) -> ArticlePlan:
+    """Fill in the plan's fields, names and warnings; ``indexes`` are a batch's
+    (people, organisations) ``NameIndex``, else the names are read here."""
+    parsed, existing = plan.parsed, plan.existing
+    people, organisations = indexes
+    plan.fields = decide_fields(parsed, existing)
+    plan.people = resolve(
+        PERSON, parsed.people, mentioned=_ids(existing, "people_ids"), index=people
+    )
+    plan.organisations = resolve(
+        ORGANISATION,
+        parsed.organisations,
+        mentioned=_ids(existing, "organisation_ids"),
+        index=organisations,
+    )
+    plan.warnings = _warnings(plan)
+    return plan
 
 
 def _ids(existing: ExistingArticle | None, name: str) -> frozenset[int]:

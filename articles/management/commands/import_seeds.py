@@ -149,22 +149,19 @@ class Command(BaseCommand):
         show_bar = self.stdout.isatty() and len(files) >= PROGRESS_MIN_FILES
         stream = _BarStream(self.stdout)
         with tqdm(total=len(files), file=stream, disable=not show_bar, unit="file") as progress:
-            self._report = partial(self._show, progress, stream, show_bar, options)
+            report = partial(self._show, progress, stream, show_bar, options)
             batch: list[tuple] = []  # (path, parsed) of new files, written together
             for path, parse in self._parse_changed(files, known, options):
-                is_new = parse is not None and path.name not in known and not options["dry_run"]
-                if not is_new:
-                    self._import_batch(batch, summary, options)
-                    self._report(self._import_file(path, parse, summary, options))
+                if parse is None or path.name in known or options["dry_run"]:
+                    self._import_batch(batch, summary, options, report)
+                    report(self._import_file(path, parse, summary, options))
                 elif (parsed := self._checked_parse(path, parse, summary, options)) is None:
-                    self._report(None)
+                    report(None)
                 else:
-                    if any(parsed.source == queued.source for _, queued in batch):
-                        self._import_batch(batch, summary, options)  # the later file updates it
                     batch.append((path, parsed))
                     if len(batch) >= options["batch_size"]:
-                        self._import_batch(batch, summary, options)
-            self._import_batch(batch, summary, options)
+                        self._import_batch(batch, summary, options, report)
+            self._import_batch(batch, summary, options, report)
 
     def _show(self, progress, stream, show_bar, options, result: ImportResult | None) -> None:
         """Advance the bar by one file and print what happened to it."""
@@ -192,7 +189,7 @@ class Command(BaseCommand):
                 raise
             return self._fail(summary, str(path), _unexpected(error))
 
-    def _import_batch(self, batch: list[tuple], summary: RunSummary, options) -> None:
+    def _import_batch(self, batch: list[tuple], summary: RunSummary, options, report) -> None:
         """Create the queued new articles in one transaction, then empty the queue.
 
         If the batch fails as a whole, each file is imported on its own, so
@@ -211,10 +208,10 @@ class Command(BaseCommand):
             results, left = [], parsed_articles
         for result in results:
             summary.results.append(result)
-            self._report(result)
+            report(result)
         for parsed in left:
             path = paths[parsed.source]
-            self._report(self._import_file(path, partial(_given, parsed), summary, options))
+            report(self._import_file(path, partial(_given, parsed), summary, options))
 
     def _parse_changed(self, files, known, options):
         """Each file with its parse, or with None when it is unchanged since its last import."""
