@@ -85,12 +85,16 @@ def public_tags() -> QuerySet[Tag]:
 
 def articles_about(entity: Person | Organisation) -> QuerySet[Article]:
     """Published articles that mention ``entity`` or carry a visible quote by it."""
+    # Quotes not rejected, rather than visible_quotes(): the outer query keeps
+    # only published articles, and checking each quote's article again cost a
+    # join with every article (a third of a most-quoted person's page).
+    quotes = Quote.objects.exclude(status=Quote.Status.REJECTED)
     if isinstance(entity, Person):
         mentioned = Article.people.through.objects.filter(person=entity)
-        quoted = visible_quotes().filter(speaker_person=entity)
+        quoted = quotes.filter(speaker_person=entity)
     else:
         mentioned = Article.organisations.through.objects.filter(organisation=entity)
-        quoted = visible_quotes().filter(speaker_organisation=entity)
+        quoted = quotes.filter(speaker_organisation=entity)
     return published_articles().filter(
         Q(pk__in=mentioned.values("article_id")) | Q(pk__in=quoted.values("article_id"))
     )

@@ -141,6 +141,27 @@ def test_related_coverage_ranks_by_shared_people_and_organisations(client):
     assert draft.headline not in related and unrelated.headline not in related
 
 
+def test_related_coverage_lists_five_newest_first_among_equals(client):
+    """Among articles sharing as many people and organisations, the newest come first;
+    five at most, never the article itself or one scheduled for later."""
+    organisation = OrganisationFactory()
+    article = ArticleFactory(headline="The article itself")
+    article.organisations.add(organisation)
+    now = timezone.now()
+    sharing = [
+        ArticleFactory(headline=f"Sharing {days} days ago", published_at=now - timedelta(days=days))
+        for days in range(1, 8)
+    ]
+    scheduled = ArticleFactory(published_at=now + timedelta(days=1))
+    for other in [*sharing, scheduled]:
+        other.organisations.add(organisation)
+    html = _text(client.get(article.get_absolute_url()))
+    related = re.search(r'id="related-title".*?</section>', html, re.S).group(0)
+    listed = re.findall(r">(Sharing \d days ago|The article itself)</a>", related)
+    assert listed == [f"Sharing {days} days ago" for days in range(1, 6)]
+    assert scheduled.headline not in related
+
+
 def test_staff_preview_unpublished_article_with_banner_noindex_and_no_store(client):
     """Staff see a draft with a preview banner, noindex and no caching; others get 404."""
     draft = ArticleFactory(status=Article.Status.REVIEW)
