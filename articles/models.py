@@ -32,6 +32,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(source_file__in=names).exclude(source_file="")
 
 
+class QuoteQuerySet(models.QuerySet):
+    def not_rejected(self):
+        """Quotes an editor has not rejected: what pages, feeds and search may show
+        of an article readers can see."""
+        return self.exclude(status=Quote.Status.REJECTED)
+
+
 class Article(models.Model):
     """A news article.
 
@@ -222,6 +229,8 @@ class Quote(models.Model):
     # each one. Empty on SQLite, whose search reads ``text``.
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position", "id"]

@@ -20,7 +20,7 @@ def published_articles() -> QuerySet[Article]:
 def visible_quotes() -> QuerySet[Quote]:
     """Quotes in published articles that an editor has not rejected, speakers joined."""
     return (
-        Quote.objects.exclude(status=Quote.Status.REJECTED)
+        Quote.objects.not_rejected()
         .filter(article__in=published_articles())
         .select_related("speaker_person", "speaker_organisation")
     )
@@ -35,7 +35,7 @@ def article_listing(articles: QuerySet[Article]) -> QuerySet[Article]:
     # nothing else (a page of 20 articles has hundreds of quotes), and not the
     # importer's bookkeeping on each article.
     speakers = (
-        Quote.objects.exclude(status=Quote.Status.REJECTED)
+        Quote.objects.not_rejected()
         .select_related("speaker_person", "speaker_organisation")
         .only(
             *("article_id", "position", "speaker_person", "speaker_organisation"),
@@ -85,10 +85,10 @@ def public_tags() -> QuerySet[Tag]:
 
 def articles_about(entity: Person | Organisation) -> QuerySet[Article]:
     """Published articles that mention ``entity`` or carry a visible quote by it."""
-    # Quotes not rejected, rather than visible_quotes(): the outer query keeps
-    # only published articles, and checking each quote's article again cost a
-    # join with every article (a third of a most-quoted person's page).
-    quotes = Quote.objects.exclude(status=Quote.Status.REJECTED)
+    # Not visible_quotes(): the outer query keeps only published articles, and
+    # checking each quote's article again cost a join with every article (a
+    # third of a most-quoted person's page).
+    quotes = Quote.objects.not_rejected()
     if isinstance(entity, Person):
         mentioned = Article.people.through.objects.filter(person=entity)
         quoted = quotes.filter(speaker_person=entity)

@@ -121,7 +121,7 @@ def _postgres_quotes(ts_query: SearchQuery) -> list[Quote]:
     matches = visible_quotes().filter(search_vector=ts_query).order_by("-id")
     return list(
         Quote.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
-        .select_related("speaker_person", "speaker_organisation")
+        .select_related("article", "speaker_person", "speaker_organisation")
         .defer("search_vector", "article__imported_values")
         .annotate(
             rank=SearchRank(vector, ts_query),
@@ -134,7 +134,6 @@ def _postgres_quotes(ts_query: SearchQuery) -> list[Quote]:
                 highlight_all=True,
             ),
         )
-        .select_related("article")
         .order_by("-rank", "-article__published_at")[:RESULTS_PER_KIND]
     )
 

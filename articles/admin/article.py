@@ -114,7 +114,7 @@ class ArticleAdmin(TagAutocompleteMixin, HistoryAdmin):
 
     def get_queryset(self, request):
         quoted = (
-            Quote.objects.exclude(status=Quote.Status.REJECTED)
+            Quote.objects.not_rejected()
             .filter(Q(speaker_person__isnull=False) | Q(speaker_organisation__isnull=False))
             .select_related("speaker_person", "speaker_organisation")
         )

@@ -20,12 +20,15 @@ from .bulk import unique_slugs
 
 def write_tags(article: Article, names: list[str], *, is_new: bool) -> None:
     """Give ``article`` exactly the tags ``names`` (matched ignoring case, created if new)."""
+    if is_new:
+        tag_new_articles([(article, names)])
+        return
     through = Article.tags.through
     tags = _tags_named(names)
     wanted_ids = {tags[name.casefold()].pk for name in names}
     content_type = ContentType.objects.get_for_model(Article)
     items = through.objects.filter(content_type=content_type, object_id=article.pk)
-    current = {} if is_new else dict(items.values_list("tag_id", "pk"))
+    current = dict(items.values_list("tag_id", "pk"))
     if stale := [pk for tag_id, pk in current.items() if tag_id not in wanted_ids]:
         through.objects.filter(pk__in=stale).delete()
     through.objects.bulk_create(
