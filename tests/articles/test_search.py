@@ -57,6 +57,21 @@ def test_finds_quotes_and_people_but_not_rejected_quotes(client):
     assert ">Winifred Ashdown</a>" in _search(client, "ashdown")
 
 
+@pytest.mark.parametrize("candidates", [search_module.NAME_CANDIDATES, 1])
+def test_people_named_only_in_drafts_are_not_listed(client, monkeypatch, candidates):
+    """People are found by name or alias, each once, and only when a published
+    article names them: also when more names match than the probe passes on."""
+    monkeypatch.setattr(search_module, "NAME_CANDIDATES", candidates)
+    public = [PersonFactory(name=f"Ada Quenby {n}") for n in (1, 2, 3)]
+    public[0].aliases.create(name="Councillor Quenby")
+    ArticleFactory().people.add(*public)
+    hidden = PersonFactory(name="Bob Quenby")
+    ArticleFactory(status=Article.Status.DRAFT).people.add(hidden)
+    html = _search(client, "quenby")
+    assert [html.count(f">{person.name}</a>") for person in public] == [1, 1, 1]
+    assert hidden.name not in html
+
+
 def test_headline_matches_rank_above_body_matches(client, django_capture_on_commit_callbacks):
     """An article with the word in its headline is listed before one with it in the body."""
     body_only = _article_with_body(
