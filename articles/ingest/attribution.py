@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .entities import Entities, Mention, head_of_phrase
 from .lexicon import (
     COMPANY_HEADS,
+    GENERIC_MODIFIERS,
     GENERIC_ORGANISATION_NOUNS,
     LEADING_PREPOSITIONS,
     ROLE_NOUNS,
@@ -41,7 +42,11 @@ _SPOKESPERSON = re.compile(
     r"(?:\s+(?:for|from|at|of)\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
-_GENERIC = re.compile(r"\bthe\s+(" + "|".join(GENERIC_ORGANISATION_NOUNS) + r")\b", re.IGNORECASE)
+# "the council", and with one word before the noun: "the ambulance service".
+_GENERIC = re.compile(
+    r"\bthe\s+(?:([a-z][\w’'-]*)\s+)?(" + "|".join(GENERIC_ORGANISATION_NOUNS) + r")\b",
+    re.IGNORECASE,
+)
 _SPEECH_PHRASE = re.compile(r"\b(?:" + "|".join(SPEECH_PHRASES) + r")\b", re.IGNORECASE)
 _TITLED = re.compile(
     r"\bthe\s+(?:[\w’'-]+\s+)?(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b",
@@ -224,7 +229,7 @@ class Attributor:
             return self._speaker_for(head)
         generic = _GENERIC.search(region)
         if generic:
-            return self._generic_organisation(generic.group(1))
+            return self._generic_organisation(generic.group(2), generic.group(1))
         titled = _TITLED.search(region)
         return self._person_by_role(titled.group(1)) if titled else NOBODY
 
@@ -263,8 +268,12 @@ class Attributor:
                 return self._generic_organisation(noun)  # "a spokeswoman for the company"
         return NOBODY
 
-    def _generic_organisation(self, noun: str) -> Speaker:
-        """ "the council" or "a council spokesperson": the one organisation of that sort."""
+    def _generic_organisation(self, noun: str, modifier: str | None = None) -> Speaker:
+        """ "the council" or "a council spokesperson": the one organisation of that sort.
+
+        A word before the noun must be in the name too ("the ambulance service" is
+        not the police service), unless it only says what sort ("the local council").
+        """
         heads = GENERIC_ORGANISATION_NOUNS.get(noun.lower())
         if heads is None:
             return NOBODY
@@ -273,6 +282,8 @@ class Attributor:
             found = [o for o in orgs if len(o.words) > 1 and o.words[-1].lower() in COMPANY_HEADS]
         else:
             found = [o for o in orgs if heads & {w.lower() for w in o.words} or o.org_kind in heads]
+        if modifier and modifier.lower() not in GENERIC_MODIFIERS:
+            found = [o for o in found if modifier.lower() in {w.lower() for w in o.words}]
         return Speaker(found[0].key, "organisation") if len(found) == 1 else NOBODY
 
     def _sentences(self, block: int) -> list[int]:

@@ -114,7 +114,7 @@ ROLE_NOUNS = frozenset(
         midwife paramedic firefighter soldier pilot dentist pharmacist vet baker butcher
         plumber builder electrician mechanic cleaner caretaker lecturer tutor graduate
         fundraiser donor survivor mourner teenager grandmother grandfather grandparent
-        substitute
+        substitute gp ceo qc kc pcso mla
         insp sgt supt
         """
     )
@@ -262,7 +262,7 @@ PLACE_HEADS = frozenset(
         """
         street road avenue lane square park bridge estate way place gardens green river
         island airport station stadium tower wharf quay dock market borough row terrace
-        crescent drive mews parade
+        crescent drive mews parade close
         """
     )
 )
@@ -302,7 +302,8 @@ LEADING_PREPOSITIONS = frozenset(
 NOT_ORGANISATION_ACRONYMS = frozenset(
     _words(
         """
-        UK US USA UAE EU GB NYC LA TV OK ID AM PM GMT BST UTC MP MPS MEP MEPS MSP AM QC KC
+        UK US USA UAE EU GB NYC LA TV OK ID AM PM GMT BST UTC MP MPS MEP MEPS MSP AM QC KC GP
+        GPS PCSO PCSOS MLA MLAS
         CEO CFO COO CTO PR PA AP HR IT AI DJ DNA PHD GCSE GCSES COVID FAQ PDF URL NB PS AKA
         ASAP VIP RIP BC AD II III IV VI VII VIII IX XI XII
         """
@@ -377,8 +378,20 @@ GENERIC_ORGANISATION_NOUNS = {
         "foundation": "foundation",
         "regulator": "regulator",
         "group": "group friends campaign alliance coalition",
+        "service": "service services",
+        "chamber": "chamber",
     }.items()
 }
+
+# Words before a generic noun that say only what sort it is: "the local council".
+GENERIC_MODIFIERS = frozenset(
+    _words(
+        """
+        local city county borough district parish town regional national state federal
+        same whole new former main
+        """
+    )
+)
 
 SPOKESPEOPLE = frozenset(
     _words(

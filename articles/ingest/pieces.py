@@ -67,7 +67,9 @@ def organisation_head(tokens: tuple[Token, ...]) -> str | None:
     if candidates and len(head_zone) < len(tokens):
         return candidates[-1].lower  # "Inspectorate of Constabulary"
     if len(head_zone) == len(tokens) and tokens[0].lower in ORGANISATION_HEADS:
-        return tokens[0].lower if len(tokens) >= 2 else None  # "Police Scotland"
+        if tokens[-1].lower in PLACE_HEADS:
+            return None  # "Church Lane", "Parliament Square": a street named after a body
+        return tokens[0].lower  # "Police Scotland"
     return None
 
 

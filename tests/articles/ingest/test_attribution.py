@@ -81,6 +81,25 @@ def test_spokesperson_speaks_for_the_one_organisation_of_that_kind():
     assert (quote.speaker, quote.speaker_kind) == ("Eastmoor Borough Council", "organisation")
 
 
+def test_the_organisation_described_by_its_last_words_speaks():
+    """ "The ambulance service" and "a spokesperson for the chamber" are the one
+    organisation named with those words; a service of another sort is not guessed."""
+    opening = "Eastmere Ambulance Service and Wexham Chamber of Commerce were at the meeting.\n\n"
+    service = only_quote(
+        opening
+        + "The ambulance service said it was “disappointed by the decision of the committee”."
+    )
+    assert service.speaker == "Eastmere Ambulance Service"
+    chamber = only_quote(
+        opening + "“We have written to members,” a spokesperson for the chamber said."
+    )
+    assert chamber.speaker == "Wexham Chamber of Commerce"
+    other = only_quote(
+        opening + "The fire service said it was “ready to help as soon as it is asked”."
+    )
+    assert other.speaker is None
+
+
 def test_spokesperson_for_a_named_organisation():
     quote = only_quote(
         "The pool closed.\n\n"

@@ -199,6 +199,30 @@ def test_streets_and_words_like_nobody_are_never_people():
     assert people_names(article) == ["Ann Patel"]
 
 
+def test_a_street_named_close_or_after_a_body_is_neither_person_nor_organisation():
+    """ "Coppice Close" is a street, not a person; "Church Lane" a street, not a church."""
+    article = parse(
+        "Residents met on Monday.\n\n"
+        "Ann Patel, who runs a shop on Coppice Close, said: “Trade is down.”\n\n"
+        "Tom Reyes, who has lived on Church Lane for 3 years, added: “It is noisy.”"
+    )
+    assert people_names(article) == ["Ann Patel", "Tom Reyes"]
+    assert [o.name for o in article.organisations] == []
+
+
+def test_a_person_described_as_a_gp_is_a_person_and_gp_is_not_an_organisation():
+    """ "a GP" is a role like "a doctor": the name before it is a person, who then
+    speaks for a pronoun, and the acronym names no organisation."""
+    article = parse(
+        "The surgery will close.\n\n"
+        "Frazer Stanhope, a GP in Thornwick, first complained in 2018.\n\n"
+        "“I would urge anyone who is worried to come along,” he said."
+    )
+    assert people_names(article) == ["Frazer Stanhope"]
+    assert [o.name for o in article.organisations] == []
+    assert article.quotes[0].speaker == "Frazer Stanhope"
+
+
 def test_a_caption_names_a_person_and_where_the_photo_was_taken():
     article = parse(
         "The plan was approved.\n\n"
