@@ -120,6 +120,9 @@ ROLE_NOUNS = frozenset(
     )
 )
 
+# Letters after a name for an office or an honour: "Jess Phillips MP", "Jane Doe KC".
+POST_NOMINALS = frozenset(_words("MP MEP MSP MS AM MLA QC KC JP OBE MBE CBE KBE DBE GBE CH FRS"))
+
 # Adjectives that can open a role phrase: "former mayor", "disgraced ex-leader".
 ROLE_MODIFIERS = frozenset(
     _words(

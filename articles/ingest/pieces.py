@@ -17,6 +17,7 @@ from .lexicon import (
     ORGANISATION_HEADS,
     PLACE_HEADS,
     PLACE_OPENERS,
+    POST_NOMINALS,
     ROLE_MODIFIERS,
     ROLE_NOUNS,
 )
@@ -186,10 +187,31 @@ def read_run(
     honorific = ""
     if tokens[0].lower.rstrip(".") in HONORIFICS and len(tokens) > 1:
         honorific = tokens.pop(0).base
+    letters = _strip_post_nominals(tokens)
     role, place, tokens = _split_role(tokens, known_names)
+    if not role:
+        role, tokens = _split_inner_role(tokens)
     if not tokens:
         return Piece("role", whole, role=role)
-    return _name_piece(tuple(tokens), honorific, role, tuple(place))
+    return _name_piece(tuple(tokens), honorific, role or letters, tuple(place))
+
+
+def _strip_post_nominals(tokens: list[Token]) -> str:
+    """Take letters for an office or honour off the end of a name: "Jess Phillips MP"."""
+    letters = []
+    while len(tokens) > 2 and tokens[-1].base.isupper() and tokens[-1].base in POST_NOMINALS:
+        letters.insert(0, tokens.pop().base)
+    return " ".join(letters)
+
+
+def _split_inner_role(tokens: list[Token]) -> tuple[str, list[Token]]:
+    """Split a title inside a run from the name after it: "Labour MP Jess Phillips",
+    "Tower Hamlets Mayor John Biggs". The name keeps at least two words, so a
+    surname that is also a title ("John Major") stays a name."""
+    for i in range(len(tokens) - 3, 0, -1):
+        if is_role_word(tokens[i].base) and not any(_is_role_word(t) for t in tokens[i + 1 :]):
+            return " ".join(t.base for t in tokens[: i + 1]), tokens[i + 1 :]
+    return "", tokens
 
 
 def _name_piece(tokens: tuple[Token, ...], honorific: str, role: str, place) -> Piece:

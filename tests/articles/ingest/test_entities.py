@@ -223,6 +223,33 @@ def test_a_person_described_as_a_gp_is_a_person_and_gp_is_not_an_organisation():
     assert article.quotes[0].speaker == "Frazer Stanhope"
 
 
+def test_a_title_inside_a_capitalised_run_is_the_role_of_the_name_after_it():
+    """ "Labour MP Jess Phillips", "Tower Hamlets Mayor John Biggs": the name is the
+    last words and the title before them is the role, so the quote has its speaker."""
+    for line, name, role in [
+        ("Labour MP Jess Phillips said:", "Jess Phillips", "Labour MP"),
+        ("Tower Hamlets Mayor John Biggs said:", "John Biggs", "Tower Hamlets Mayor"),
+        ("Tesco CEO Ken Murphy said:", "Ken Murphy", "Tesco CEO"),
+    ]:
+        article = parse(f"The vote was lost.\n\n{line} “We will appeal against the ruling.”")
+        assert [(p.name, p.role) for p in article.people] == [(name, role)]
+        assert article.quotes[0].speaker == name
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    """ "Jess Phillips MP" and "Michael Mansfield KC" are Jess Phillips and Michael
+    Mansfield; a surname that is also a title ("John Major") stays whole."""
+    for line, name in [
+        ("Jess Phillips MP said:", "Jess Phillips"),
+        ("Michael Mansfield KC, for the family, said:", "Michael Mansfield"),
+        ("Dame Joan Smith MBE said:", "Joan Smith"),
+        ("Former prime minister John Major said:", "John Major"),
+    ]:
+        article = parse(f"The vote was lost.\n\n{line} “We will appeal against the ruling.”")
+        assert people_names(article) == [name]
+        assert article.quotes[0].speaker == name
+
+
 def test_a_caption_names_a_person_and_where_the_photo_was_taken():
     article = parse(
         "The plan was approved.\n\n"
