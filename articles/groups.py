@@ -21,6 +21,8 @@ REPORTER_PERMISSIONS = {
     "people.organisation": ("add", "view"),
     "people.organisationalias": ("add", "view"),
     "people.affiliation": ("add", "view"),
+    "people.personformerslug": ("view",),  # old page addresses, recorded by saves and merges
+    "people.organisationformerslug": ("view",),
     "taggit.tag": ("add", "view"),
 }
 

@@ -54,6 +54,23 @@ class NamedEntity(models.Model):
         if not self.slug:
             self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
+        loaded, self._loaded_slug = getattr(self, "_loaded_slug", None), self.slug
+        if loaded and loaded != self.slug:
+            self.keep_address(loaded)
+            self.former_slugs.filter(slug=self.slug).delete()  # back at an old address
+
+    def keep_address(self, slug: str) -> None:
+        """Redirect ``slug``, a page address that is going away, to this entity's page."""
+        former = self.former_slugs
+        former.model.objects.update_or_create(slug=slug, defaults={former.field.name: self})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        # Remember the slug as loaded, so a save that changes it can keep the old
+        # address working without reading the row again (Django's documented hook).
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_slug = instance.__dict__.get("slug")
+        return instance
 
 
 class Organisation(NamedEntity):
@@ -150,6 +167,30 @@ class OrganisationAlias(Alias):
                 fields=["organisation", "normalized"], name="unique_alias_per_organisation"
             )
         ]
+
+
+class FormerSlug(models.Model):
+    """An address a page had before a merge or a new slug: it now redirects there."""
+
+    slug = models.SlugField(max_length=200, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug
+
+
+class PersonFormerSlug(FormerSlug):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="former_slugs")
+
+
+class OrganisationFormerSlug(FormerSlug):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="former_slugs"
+    )
 
 
 class Affiliation(models.Model):

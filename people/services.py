@@ -4,7 +4,8 @@ The importer creates a new person whenever a name matches nobody, so the same
 councillor can arrive as "J. Smith" and "John Smith". A merge moves every
 quote, mention, affiliation and alias to the survivor and keeps the other
 names as the survivor's aliases, which is what the importer matches new text
-against: the next import links those names to the survivor.
+against: the next import links those names to the survivor. The other pages'
+addresses redirect to the survivor's.
 """
 
 from collections.abc import Sequence
@@ -117,6 +118,7 @@ def merge_entities(*, survivor: NamedEntity, others: Sequence[NamedEntity]) -> M
         if isinstance(survivor, Organisation):
             _adopt_children(other, survivor)
         _fill_blanks(kind, other, survivor)
+        _keep_addresses(other, survivor)
         _check_nothing_left(other)
         summary.merged_names.append(other.name)
         other.delete()
@@ -187,6 +189,12 @@ def _alias_taken(kind: EntityKind, survivor: NamedEntity, normalized: str) -> bo
 def _add_alias(kind: EntityKind, survivor: NamedEntity, name: str) -> None:
     if not _alias_taken(kind, survivor, normalize_name(name)):
         kind.alias_model.objects.create(name=name, **{kind.owner_field: survivor})
+
+
+def _keep_addresses(other: NamedEntity, survivor: NamedEntity) -> None:
+    """Links to the merged page, and to any page it had before, lead to the survivor."""
+    other.former_slugs.update(**{other.former_slugs.field.name: survivor})
+    survivor.keep_address(other.slug)
 
 
 def _adopt_children(other: Organisation, survivor: Organisation) -> None:

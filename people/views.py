@@ -5,7 +5,7 @@ from itertools import groupby
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import redirect, render
 
 from articles.cache import never_cache_preview, public_page
 from articles.public import articles_about, public_organisations, public_people, visible_quotes
@@ -55,14 +55,27 @@ def _entity_page(request, entity, template: str, extra: dict):
     return never_cache_preview(response) if preview else response
 
 
+def _moved(request, model, public, slug: str):
+    """A permanent redirect from an address a page had before a merge or a new slug;
+    404 when there is none, or when readers may not see the page it leads to."""
+    entities = model.objects if request.user.is_staff else public()
+    entity = entities.filter(former_slugs__slug=slug).first()
+    if entity is None:
+        raise Http404("No page has this address.")
+    return redirect(entity, permanent=True)
+
+
 @public_page
 def person_detail(request, slug):
-    person = get_object_or_404(
+    person = (
         Person.objects.prefetch_related(
             Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
+    if person is None:
+        return _moved(request, Person, public_people, slug)
     affiliations = list(person.affiliations.all())
     return _entity_page(
         request,
@@ -74,17 +87,21 @@ def person_detail(request, slug):
 
 @public_page
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(
-        Organisation.objects.select_related("parent").prefetch_related(
+    organisation = (
+        Organisation.objects.select_related("parent")
+        .prefetch_related(
             Prefetch(
                 "affiliations",
                 queryset=Affiliation.objects.select_related("person").order_by(
                     "-is_current", "person__name"
                 ),
             )
-        ),
-        slug=slug,
+        )
+        .filter(slug=slug)
+        .first()
     )
+    if organisation is None:
+        return _moved(request, Organisation, public_organisations, slug)
     members = list(organisation.affiliations.all())
     return _entity_page(
         request,

@@ -6,6 +6,7 @@ from newsroom.db import count_subquery
 from newsroom.history import HistoryAdmin
 
 from ..models import Affiliation, Organisation, OrganisationAlias
+from .addresses import OrganisationFormerSlugInline
 from .counts import QuoteAndArticleCountsMixin
 from .merge import MergeActionMixin
 
@@ -35,7 +36,7 @@ class OrganisationAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, HistoryAdm
     show_full_result_count = False
     fields = ["name", "slug", "acronym", "kind", "parent", "description"]
     autocomplete_fields = ["parent"]
-    inlines = [OrganisationAliasInline, MemberInline]
+    inlines = [OrganisationAliasInline, MemberInline, OrganisationFormerSlugInline]
     actions = ["merge_selected"]
 
     def get_queryset(self, request):

@@ -7,6 +7,7 @@ from newsroom.history import HistoryAdmin
 
 from ..images import attach_renditions, clear_renditions
 from ..models import Affiliation, Person, PersonAlias
+from .addresses import PersonFormerSlugInline
 from .counts import QuoteAndArticleCountsMixin
 from .forms import PersonAdminForm
 from .merge import MergeActionMixin
@@ -40,7 +41,7 @@ class PersonAdmin(QuoteAndArticleCountsMixin, MergeActionMixin, HistoryAdmin):
     show_full_result_count = False
     fields = ["name", "slug", "role", "biography", "photo", "current_photo"]
     readonly_fields = ["current_photo"]
-    inlines = [AffiliationInline, PersonAliasInline]
+    inlines = [AffiliationInline, PersonAliasInline, PersonFormerSlugInline]
     actions = ["merge_selected"]
 
     @admin.display(description="photo")

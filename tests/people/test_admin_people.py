@@ -177,6 +177,19 @@ def test_aliases_and_affiliations_are_edited_inline(django_app, editor_user):
     assert person.affiliations.get().organisation == council
 
 
+def test_a_new_slug_saved_in_admin_lists_the_old_address_which_redirects(django_app, editor_user):
+    """Changing a person's slug keeps the old address, shown on the form, as a redirect."""
+    person = PersonFactory(name="Ann Patel", slug="ann-patel")
+    ArticleFactory().people.add(person)
+    form = django_app.get(change_url(person), user=editor_user).forms["person_form"]
+    form["slug"] = "ann-patel-councillor"
+    form.submit().follow()
+    page = django_app.get(change_url(person), user=editor_user)
+    cells = page.html.select("#former_slugs-group td.field-slug")
+    assert [cell.get_text(strip=True) for cell in cells] == ["ann-patel"]
+    assert django_app.get("/people/ann-patel/").location == "/people/ann-patel-councillor/"
+
+
 @pytest.fixture
 def imported_article_people():
     """Two Person rows for one man, as the importer makes them from "John Smith" and "J. Smith"."""

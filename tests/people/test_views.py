@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Quote
+from people.services import merge_entities
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,
@@ -138,3 +139,58 @@ def test_a_quote_over_several_paragraphs_keeps_its_paragraphs_on_the_person_page
     html = response.content.decode()
     assert "<p>First paragraph of the quote.</p>" in html
     assert "<p>Second &lt;b&gt;paragraph&lt;/b&gt;.</p>" in html
+
+
+def test_a_merged_persons_address_redirects_to_the_survivor(client):
+    """After a merge, links to the merged person's page (and to any address it had
+    before) lead to the survivor's page with a permanent redirect."""
+    survivor, duplicate = PersonFactory(name="John Smith"), PersonFactory(name="J. Smith")
+    ArticleFactory().people.set([survivor, duplicate])
+    duplicate.slug = "j-smith-renamed"
+    duplicate.save()
+    merge_entities(survivor=survivor, others=[duplicate])
+    for old in ("/people/j-smith/", "/people/j-smith-renamed/"):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, "/people/john-smith/")
+    assert client.get("/people/john-smith/").status_code == 200
+
+
+def test_a_changed_organisation_slug_keeps_the_old_address_and_can_go_back(client):
+    """A new slug redirects the old address; going back to the old slug serves it again."""
+    council = OrganisationFactory(name="Town Council", slug="town-council")
+    ArticleFactory().organisations.add(council)
+    council.slug = "eastmoor-town-council"
+    council.save()
+    response = client.get("/organisations/town-council/")
+    assert (response.status_code, response["Location"]) == (
+        301,
+        "/organisations/eastmoor-town-council/",
+    )
+    council.slug = "town-council"
+    council.save()
+    assert client.get("/organisations/town-council/").status_code == 200
+    response = client.get("/organisations/eastmoor-town-council/")
+    assert (response.status_code, response["Location"]) == (301, "/organisations/town-council/")
+
+
+def test_an_old_address_of_a_person_only_in_drafts_is_not_found_but_staff_follow_it(client):
+    """A former address never reveals a page readers may not see; staff are redirected."""
+    person = PersonFactory(name="Ann Patel", slug="ann-patel")
+    ArticleFactory(status=Article.Status.DRAFT).people.add(person)
+    person.slug = "ann-patel-2"
+    person.save()
+    assert client.get("/people/ann-patel/").status_code == 404
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get("/people/ann-patel/")["Location"] == "/people/ann-patel-2/"
+
+
+def test_a_live_address_wins_over_a_former_one(client):
+    """When another person now has an address someone had before, that page is served."""
+    first = PersonFactory(name="Sam Lee", slug="sam-lee")
+    ArticleFactory().people.add(first)
+    first.slug = "sam-lee-councillor"
+    first.save()
+    second = PersonFactory(name="Sam Lee", slug="sam-lee")
+    ArticleFactory().people.add(second)
+    response = client.get("/people/sam-lee/")
+    assert response.status_code == 200 and response.context["entity"] == second
