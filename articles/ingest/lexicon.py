@@ -73,6 +73,8 @@ SPEECH_PHRASES = ("went on", "pointed out", "spoke of")
 
 HONORIFICS_MALE = frozenset(_words("mr sir lord baron fr father"))
 HONORIFICS_FEMALE = frozenset(_words("mrs ms miss dame lady baroness"))
+# Titles used with a first name on second reference: "Sir Keir", "Dame Judi".
+FIRST_NAME_HONORIFICS = frozenset(_words("sir dame"))
 HONORIFICS_NEUTRAL = frozenset(
     _words(
         """

@@ -184,16 +184,22 @@ def read_run(
     tail = _organisation_after_of(whole)
     if tail and not _is_role_word(whole[0]):
         return Piece("organisation", tail)  # "Members of Tremorna County Council"
-    honorific = ""
-    if tokens[0].lower.rstrip(".") in HONORIFICS and len(tokens) > 1:
-        honorific = tokens.pop(0).base
+    honorific = _take_honorific(tokens)
     letters = _strip_post_nominals(tokens)
     role, place, tokens = _split_role(tokens, known_names)
     if not role:
         role, tokens = _split_inner_role(tokens)
+    honorific = honorific or _take_honorific(tokens)  # "Commissioner Sir Mark Rowley"
     if not tokens:
         return Piece("role", whole, role=role)
     return _name_piece(tuple(tokens), honorific, role or letters, tuple(place))
+
+
+def _take_honorific(tokens: list[Token]) -> str:
+    """Take "Mr", "Dr" or "Sir" off the front of a name of two words or more."""
+    if len(tokens) > 1 and tokens[0].lower.rstrip(".") in HONORIFICS:
+        return tokens.pop(0).base
+    return ""
 
 
 def _strip_post_nominals(tokens: list[Token]) -> str:

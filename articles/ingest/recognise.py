@@ -22,6 +22,7 @@ from .entities import (
     initials,
 )
 from .lexicon import (
+    FIRST_NAME_HONORIFICS,
     FUNCTION_WORDS,
     HONORIFICS_FEMALE,
     HONORIFICS_MALE,
@@ -223,6 +224,12 @@ def _resolve_surnames(entities: Entities, surnames: list) -> None:
             gender = "female"
         wanted = normalize_name(surname)
         found = [p for p in entities.people.values() if p.surname == wanted]
+        if not found and piece.honorific.lower() in FIRST_NAME_HONORIFICS:
+            found = [  # "Sir Mark" after "Sir Mark Rowley": a knight's first name
+                p
+                for p in entities.people.values()
+                if len(p.words) > 1 and normalize_name(p.words[0]) == wanted
+            ]
         if len(found) > 1 and gender:
             found = [p for p in found if p.gender in (gender, None)]
         if len(found) > 1:  # two people share the surname: do not guess, but note

@@ -250,6 +250,18 @@ def test_letters_after_a_name_are_not_part_of_it():
         assert article.quotes[0].speaker == name
 
 
+def test_a_knight_or_dame_named_by_first_name_later_is_the_same_person():
+    """ "Sir Mark" after "Commissioner Sir Mark Rowley" is Mark Rowley, not a second
+    person; the title does not become part of the name."""
+    article = parse(
+        "The report was published.\n\n"
+        "Commissioner Sir Mark Rowley said: “We will study every page of it.”\n\n"
+        "“It makes hard reading for the force,” Sir Mark added."
+    )
+    assert people_names(article) == ["Mark Rowley"]
+    assert [q.speaker for q in article.quotes] == ["Mark Rowley", "Mark Rowley"]
+
+
 def test_a_caption_names_a_person_and_where_the_photo_was_taken():
     article = parse(
         "The plan was approved.\n\n"
