@@ -2,7 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.template.defaultfilters import truncatechars
 from django.utils import timezone
@@ -12,7 +13,8 @@ from django.utils.text import smart_split, unescape_string_literal
 from newsroom.db import count_subquery
 from newsroom.history import HistoryAdmin
 
-from ..models import Article, Block, Correction, Quote
+from ..models import Article, Block, Correction, Quote, SearchDocument
+from ..search import SEARCH_CONFIG
 from ..services import can_publish, publish_articles, send_to_review, unpublish_articles
 from .filters import NeedsAttentionFilter, PublicationStateFilter, TagFilter
 from .forms import ArticleAdminForm, BlockForm, CorrectionForm, QuoteReviewForm
@@ -67,6 +69,21 @@ class CorrectionInline(admin.TabularInline):
     fields = ["created_at", "text"]
     extra = 0
     verbose_name_plural = "corrections (shown to readers under the article)"
+
+
+def _in_body(words: str) -> Q:
+    """Articles whose body has ``words``.
+
+    On PostgreSQL, through the article's GIN-indexed search vector, as whole words
+    in any form ("mayoral" finds "mayor"): a LIKE over every paragraph took 2 to 4 s
+    at 10,000 articles. On SQLite, paragraphs with EXISTS rather than a join, so the
+    list needs no DISTINCT and its counts stay per article.
+    """
+    if connection.vendor == "postgresql":
+        query = SearchQuery(words, search_type="phrase", config=SEARCH_CONFIG)
+        # A subquery, not a join: ORed with the LIKEs, a join matched row by row.
+        return Q(pk__in=SearchDocument.objects.filter(vector=query).values("article_id"))
+    return Q(Exists(Block.objects.filter(article=OuterRef("pk"), text__icontains=words)))
 
 
 @admin.register(Article)
@@ -131,16 +148,12 @@ class ArticleAdmin(TagAutocompleteMixin, HistoryAdmin):
         )
 
     def get_search_results(self, request, queryset, search_term):
-        """Every word must appear in the headline, the standfirst or a body paragraph.
-
-        The body is searched with EXISTS rather than a join, so the list needs
-        no DISTINCT over thousands of rows and the counts stay per article.
-        """
+        """Every word (or "quoted phrase") must appear in the headline, the standfirst
+        or the body; see ``_in_body`` for how the body is searched."""
         matches = Q()
         for word in smart_split(search_term):
             word = unescape_string_literal(word) if word[0] in "\"'" else word
-            in_body = Exists(Block.objects.filter(article=OuterRef("pk"), text__icontains=word))
-            matches &= Q(headline__icontains=word) | Q(standfirst__icontains=word) | Q(in_body)
+            matches &= Q(headline__icontains=word) | Q(standfirst__icontains=word) | _in_body(word)
         return queryset.filter(matches), False
 
     def get_form(self, request, obj=None, change=False, **kwargs):
