@@ -2,23 +2,21 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.postgres.search import SearchQuery
 from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.template.defaultfilters import truncatechars
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import smart_split, unescape_string_literal
 
 from newsroom.db import count_subquery
 from newsroom.history import HistoryAdmin
 
 from ..models import Article, Block, Correction, Quote, SearchDocument
-from ..search import SEARCH_CONFIG
 from ..services import can_publish, publish_articles, send_to_review, unpublish_articles
 from .filters import NeedsAttentionFilter, PublicationStateFilter, TagFilter
 from .forms import ArticleAdminForm, BlockForm, CorrectionForm, QuoteReviewForm
 from .quote import SpeakerPickerMixin
+from .searching import search_words, words_query
 from .tags import TagAutocompleteMixin
 
 
@@ -80,9 +78,9 @@ def _in_body(words: str) -> Q:
     list needs no DISTINCT and its counts stay per article.
     """
     if connection.vendor == "postgresql":
-        query = SearchQuery(words, search_type="phrase", config=SEARCH_CONFIG)
         # A subquery, not a join: ORed with the LIKEs, a join matched row by row.
-        return Q(pk__in=SearchDocument.objects.filter(vector=query).values("article_id"))
+        matching = SearchDocument.objects.filter(vector=words_query(words))
+        return Q(pk__in=matching.values("article_id"))
     return Q(Exists(Block.objects.filter(article=OuterRef("pk"), text__icontains=words)))
 
 
@@ -151,8 +149,7 @@ class ArticleAdmin(TagAutocompleteMixin, HistoryAdmin):
         """Every word (or "quoted phrase") must appear in the headline, the standfirst
         or the body; see ``_in_body`` for how the body is searched."""
         matches = Q()
-        for word in smart_split(search_term):
-            word = unescape_string_literal(word) if word[0] in "\"'" else word
+        for word in search_words(search_term):
             matches &= Q(headline__icontains=word) | Q(standfirst__icontains=word) | _in_body(word)
         return queryset.filter(matches), False
 

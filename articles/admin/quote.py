@@ -1,17 +1,21 @@
 """The quote review queue: extracted quotes first, each shown in its surrounding paragraphs."""
 
 from django.contrib import admin, messages
+from django.db import connection
+from django.db.models import Q
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from newsroom.history import HistoryAdmin
+from people.models import Organisation, Person
 
-from ..models import Quote
+from ..models import Article, Quote
 from ..services import set_quote_status
 from .filters import ReviewStatusFilter
 from .forms import QuoteReviewForm
+from .searching import search_words, words_query
 
 
 def highlight(text: str, words: str) -> SafeString:
@@ -66,6 +70,24 @@ class QuoteAdmin(SpeakerPickerMixin, HistoryAdmin):
     autocomplete_fields = ["article", "speaker_person", "speaker_organisation"]
     readonly_fields = ["article_link", "in_context"]
     actions = ["confirm", "reject"]
+
+    def get_search_results(self, request, queryset, search_term):
+        """On PostgreSQL, a quote's own words are matched through its GIN-indexed
+        vector, as whole words in any form: a LIKE over every quote took 0.5-0.9 s
+        at 160,000 quotes. Names and headlines are matched as typed, as elsewhere."""
+        if connection.vendor != "postgresql":
+            return super().get_search_results(request, queryset, search_term)
+        matches = Q()
+        for word in search_words(search_term):
+            # Subqueries, not joins: each finds its few rows by itself, and the
+            # quotes are then matched by id rather than joined row by row.
+            matches &= (
+                Q(pk__in=Quote.objects.filter(search_vector=words_query(word)).values("pk"))
+                | Q(speaker_person__in=Person.objects.filter(name__icontains=word))
+                | Q(speaker_organisation__in=Organisation.objects.filter(name__icontains=word))
+                | Q(article__in=Article.objects.filter(headline__icontains=word))
+            )
+        return queryset.filter(matches), False
 
     def get_fields(self, request, obj=None):
         editable = ["text", "speaker_person", "speaker_organisation", "kind", "verb", "status"]

@@ -67,6 +67,25 @@ def test_kind_filter_and_search_by_speaker(django_app, editor_user):
 
 
 @pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("ferry", ["The ferry must run"]),
+        ("Harbour Trust", ["We are listening"]),
+        ("Budget row", ["Not a penny more"]),
+        ("ferry penny", []),
+        ('"must run"', ["The ferry must run"]),
+    ],
+)
+def test_search_covers_quote_speaker_and_headline(django_app, editor_user, term, found):
+    """Every word must be in the quote, its speaker's name or its article's headline."""
+    QuoteFactory(text="The ferry must run", speaker_person__name="Ann Lee")
+    trust = OrganisationFactory(name="Harbour Trust")
+    QuoteFactory(text="We are listening", speaker_person=None, speaker_organisation=trust)
+    QuoteFactory(text="Not a penny more", article=ArticleFactory(headline="Budget row"))
+    assert listed(django_app.get(QUEUE, {"q": term}, user=editor_user)) == found
+
+
+@pytest.mark.parametrize(
     ("action", "status"), [("confirm", Quote.Status.CONFIRMED), ("reject", Quote.Status.REJECTED)]
 )
 def test_bulk_confirm_and_reject(django_app, editor_user, imported_article, action, status):
