@@ -10,10 +10,14 @@ app_name = "people"
 urlpatterns = [
     path("people/", views.person_list, name="person_list"),
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),
-    path("people/<slug:slug>/feed/", public_page(PersonFeed()), name="person_feed"),
+    path(
+        "people/<slug:slug>/feed/",
+        public_page(views.person_feed_or_moved(PersonFeed(), "people:person_feed")),
+        name="person_feed",
+    ),
     path(
         "people/<slug:slug>/feed/atom/",
-        public_page(PersonAtomFeed()),
+        public_page(views.person_feed_or_moved(PersonAtomFeed(), "people:person_feed_atom")),
         name="person_feed_atom",
     ),
     path("organisations/", views.organisation_list, name="organisation_list"),

@@ -194,3 +194,18 @@ def test_a_live_address_wins_over_a_former_one(client):
     ArticleFactory().people.add(second)
     response = client.get("/people/sam-lee/")
     assert response.status_code == 200 and response.context["entity"] == second
+
+
+def test_a_merged_persons_feeds_redirect_to_the_survivors_feeds(client):
+    """Feed readers subscribed to a merged person follow a permanent redirect."""
+    survivor, duplicate = PersonFactory(name="John Smith"), PersonFactory(name="J. Smith")
+    ArticleFactory().people.set([survivor, duplicate])
+    merge_entities(survivor=survivor, others=[duplicate])
+    for old, new in [
+        ("/people/j-smith/feed/", "/people/john-smith/feed/"),
+        ("/people/j-smith/feed/atom/", "/people/john-smith/feed/atom/"),
+    ]:
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, new)
+        assert client.get(new).status_code == 200
+    assert client.get("/people/nobody/feed/").status_code == 404
