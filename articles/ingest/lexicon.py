@@ -303,13 +303,13 @@ LEADING_PREPOSITIONS = frozenset(
     )
 )
 
-# Upper-case abbreviations that are not organisations.
+# Upper-case abbreviations that are not organisations (besides the roles in
+# ROLE_NOUNS, "MP" or "GP": recognise checks those there).
 NOT_ORGANISATION_ACRONYMS = frozenset(
     _words(
         """
-        UK US USA UAE EU GB NYC LA TV OK ID AM PM GMT BST UTC MP MPS MEP MEPS MSP AM QC KC GP
-        GPS PCSO PCSOS MLA MLAS
-        CEO CFO COO CTO PR PA AP HR IT AI DJ DNA PHD GCSE GCSES COVID FAQ PDF URL NB PS AKA
+        UK US USA UAE EU GB NYC LA TV OK ID AM PM GMT BST UTC MPS MEPS AM GPS PCSOS MLAS
+        CFO COO CTO PR PA AP HR IT AI DJ DNA PHD GCSE GCSES COVID FAQ PDF URL NB PS AKA
         ASAP VIP RIP BC AD II III IV VI VII VIII IX XI XII
         """
     )

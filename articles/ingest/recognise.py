@@ -258,8 +258,8 @@ def _resolve_surnames(entities: Entities, surnames: list) -> None:
 def _resolve_acronyms(entities: Entities, acronyms: list) -> None:
     for block, piece in acronyms:
         acronym = piece.words[0]
-        if acronym.upper() in NOT_ORGANISATION_ACRONYMS:
-            continue
+        if acronym.upper() in NOT_ORGANISATION_ACRONYMS or context.is_role_word(acronym):
+            continue  # "UK", "TV"; and roles: "a GP", "the MP"
         if _tabloid_capitals(entities, block, piece):
             continue
         orgs = entities.organisations.values()
