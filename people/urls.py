@@ -12,12 +12,12 @@ urlpatterns = [
     path("people/<slug:slug>/", views.person_detail, name="person_detail"),
     path(
         "people/<slug:slug>/feed/",
-        public_page(views.person_feed_or_moved(PersonFeed(), "people:person_feed")),
+        public_page(views.person_feed_or_moved(PersonFeed())),
         name="person_feed",
     ),
     path(
         "people/<slug:slug>/feed/atom/",
-        public_page(views.person_feed_or_moved(PersonAtomFeed(), "people:person_feed_atom")),
+        public_page(views.person_feed_or_moved(PersonAtomFeed())),
         name="person_feed_atom",
     ),
     path("organisations/", views.organisation_list, name="organisation_list"),

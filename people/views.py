@@ -55,20 +55,18 @@ def _entity_page(request, entity, template: str, extra: dict):
     return never_cache_preview(response) if preview else response
 
 
-def _moved(request, model, public, slug: str, url_name: str | None = None):
-    """A permanent redirect from an address a page (or, given ``url_name``, its
-    feed) had before a merge or a new slug; 404 when there is none, or when
-    readers may not see the page it leads to."""
+def _moved(request, model, public, slug: str):
+    """A permanent redirect from an address a page or feed had before a merge or a
+    new slug to the same URL with the current slug; 404 when there is none, or
+    when readers may not see the page it leads to."""
     entities = model.objects if request.user.is_staff else public()
     entity = entities.filter(former_slugs__slug=slug).first()
     if entity is None:
         raise Http404("No page has this address.")
-    if url_name:
-        return redirect(url_name, slug=entity.slug, permanent=True)
-    return redirect(entity, permanent=True)
+    return redirect(request.resolver_match.view_name, slug=entity.slug, permanent=True)
 
 
-def person_feed_or_moved(feed, url_name: str):
+def person_feed_or_moved(feed):
     """``feed`` for a person's slug; a former slug redirects to the feed under the
     new one, so subscriptions survive a merge or a new slug."""
 
@@ -76,7 +74,7 @@ def person_feed_or_moved(feed, url_name: str):
         try:
             return feed(request, slug=slug)
         except Http404:
-            return _moved(request, Person, public_people, slug, url_name)
+            return _moved(request, Person, public_people, slug)
 
     return view
 
