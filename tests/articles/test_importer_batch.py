@@ -10,10 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.importer import import_article
 from articles.importer.batch import import_new_articles
+from articles.importer.bulk import unique_slugs
 from articles.importer.results import Outcome
 from articles.models import Article, Block, Quote
 from people.models import Organisation, Person, PersonAlias
 from tests.articles.parsed_builders import article, article_of_size, organisation, person, quote
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +172,32 @@ def test_the_command_imports_new_files_in_batches_of_the_size_asked(tmp_path, mo
 def test_a_batch_size_below_one_is_refused(tmp_path):
     with pytest.raises(Exception, match="--batch-size must be 1 or more"):
         call_command("import_seeds", str(tmp_path), "--batch-size", "0", stdout=StringIO())
+
+
+def test_new_slugs_skip_every_taken_one_and_each_other():
+    """Headlines that clash with existing slugs, or with each other in one batch,
+    get the next free number; a longer slug sharing the start clashes with nothing."""
+    for slug in ("budget-passes", "budget-passes-2", "budget-passes-review", "budget-pass"):
+        ArticleFactory(slug=slug)
+    headlines = ["Budget passes", "Budget passes", "Budget pass", "New bridge"]
+    assert unique_slugs(Article, headlines) == [
+        "budget-passes-3",
+        "budget-passes-4",
+        "budget-pass-2",
+        "new-bridge",
+    ]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_finding_taken_slugs_searches_the_slug_index_rather_than_every_article():
+    """A prefix match SQLite must scan for made every batch of an import slower as
+    the table grew; the slug index answers the range the importer asks."""
+    ArticleFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as queries:
+        unique_slugs(Article, ["Budget passes", "New bridge"])
+    (lookup,) = queries.captured_queries
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {lookup['sql']}")
+        plan = " / ".join(row[-1] for row in cursor.fetchall())
+    assert "SEARCH articles_article USING COVERING INDEX" in plan, plan
+    assert "SCAN" not in plan, plan
