@@ -9,6 +9,8 @@ import time
 from importlib import import_module
 from pathlib import Path
 
+from articles.ingest.compiled import is_compiled
+
 from . import report
 from .context import Context, Row
 from .environment import DEFAULT_POSTGRES_SERVER, BenchError
@@ -75,7 +77,12 @@ def run_stages(context: Context, stages: list[str]) -> tuple[dict, list[Row]]:
         rows += result.rows
     speed = figures["python_speed"]
     speed["end"] = report.python_speed()
-    return figures, [report.speed_row(speed["start"], speed["end"]), *rows]
+    figures["parser"] = {"compiled": is_compiled()}
+    return figures, [
+        report.speed_row(speed["start"], speed["end"]),
+        report.parser_row(figures["parser"]["compiled"]),
+        *rows,
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

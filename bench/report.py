@@ -65,6 +65,13 @@ def speed_row(start: float, end: float) -> Row:
     )
 
 
+def parser_row(compiled: bool) -> Row:
+    """Whether the parser ran compiled, as ``make parser`` deploys it: it changes the
+    import figures by more than half."""
+    how = "compiled with mypyc (make parser)" if compiled else "Python source (no make parser)"
+    return Row("Machine", "parser", how)
+
+
 def table(rows: list[Row]) -> str:
     """Markdown, so the README can hold the last run's table as printed."""
     lines = ["| Section | Measure | Result | Target | Met |", "|---|---|---|---|---|"]

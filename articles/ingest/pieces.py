@@ -204,7 +204,7 @@ def _take_honorific(tokens: list[Token]) -> str:
 
 def _strip_post_nominals(tokens: list[Token]) -> str:
     """Take letters for an office or honour off the end of a name: "Jess Phillips MP"."""
-    letters = []
+    letters: list[str] = []
     while len(tokens) > 2 and tokens[-1].base in POST_NOMINALS:  # capitals, as listed
         letters.insert(0, tokens.pop().base)
     return " ".join(letters)

@@ -9,7 +9,7 @@ quoted speech are ignored: "we" and "I" there belong to the speaker.
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .entities import Entities, Mention, head_of_phrase
+from .entities import Entities, Entity, Mention, head_of_phrase
 from .lexicon import AUXILIARIES, LEADING_PREPOSITIONS, SPEECH_VERBS
 from .tokens import Token, sentence_of
 
@@ -63,7 +63,7 @@ class Salience:
     def _lookup(self, gender: str) -> str | None:
         """The latest compatible subject; a subject that is not a known person
         (an unrecognised name, an ambiguous surname) means the answer is unclear."""
-        fallback = None
+        fallback: Entity | None = None
         for key, is_subject in reversed(self.history[-LOOKBACK:]):
             person = self.entities.people.get(key)
             if person is None:
@@ -147,8 +147,9 @@ class _Sentence:
         """No verb between the sentence start (or, after a leading preposition, its
         first comma) and ``offset``."""
         since = self.start
-        leading = self.first is not None and self.first.start < offset
-        if leading and self.first.lower in LEADING_PREPOSITIONS and 0 <= self.comma < offset:
+        first = self.first
+        leading = first is not None and first.start < offset and first.lower in LEADING_PREPOSITIONS
+        if leading and 0 <= self.comma < offset:
             since = self.comma + 1
         index = bisect_left(self.verbs, since)
         return index == len(self.verbs) or self.verbs[index] >= offset

@@ -46,9 +46,8 @@ class Token:
     @classmethod
     def of_base(cls, base: str) -> "Token":
         """A token for a word that is a base already (one of a name's words), taken as it is."""
-        token = cls.__new__(cls)
-        token.text = token.base = base
-        token.start, token.end = 0, len(base)
+        token = cls(base, 0)  # then undo what __init__ reads into the word
+        token.base, token.end = base, len(base)
         token.lower, token.capitalised = _case_of(base)
         return token
 

@@ -15,6 +15,7 @@ import sys
 import pytest
 from django.conf import settings
 
+from articles.ingest.compiled import is_compiled
 from bench.environment import ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -48,6 +49,14 @@ def test_the_quick_run_reports_every_section_in_its_table_and_json(quick_run):
         assert f"| {row['section']} | {row['measure']} | {row['value']} |" in printed
     assert report["machine"]["cores"] >= 1
     assert report["figures"]["python_speed"]["start"] > 0
+
+
+def test_the_quick_run_says_whether_the_parser_ran_compiled(quick_run):
+    """Compiling changes the import figures by more than half: the table must say."""
+    printed, report = quick_run
+    assert report["figures"]["parser"]["compiled"] is is_compiled()
+    expected = "compiled with mypyc" if is_compiled() else "Python source"
+    assert f"| Machine | parser | {expected}" in printed
 
 
 def test_the_quick_run_imported_and_served_the_whole_corpus(quick_run):
