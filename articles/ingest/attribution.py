@@ -72,7 +72,7 @@ NOBODY = Speaker(None, None)
 class Attributor:
     """Walks the quotes in reading order, keeping track of who the text is about."""
 
-    def __init__(self, entities: Entities, paragraphs: list[str], short_lines: list[bool]):
+    def __init__(self, entities: Entities, paragraphs: list[str], short_lines: list[bool]) -> None:
         self.entities = entities
         self.paragraphs = paragraphs
         self.short_lines = short_lines
@@ -135,7 +135,7 @@ class Attributor:
         clause = self.paragraphs[span.first_block][clause_start : span.open_at]
         according = _ACCORDING_TO.match(clause)
         if according:  # "According to Ms Doe, the plan is “a waste of money”."
-            name_start, name_end = (clause_start + at for at in according.span(1))
+            name_start, name_end = [clause_start + at for at in according.span(1)]
             speaker = self._subject(span.first_block, name_start, name_end)
             return "partial", Speaker(speaker.key, speaker.kind, "according to")
         verb_at = _last_speech_verb(clause)

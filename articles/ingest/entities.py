@@ -39,13 +39,13 @@ class Mention:
 class Entity:
     key: str
     kind: str  # "person" or "organisation"
-    names: Counter = field(default_factory=Counter)
-    aliases: dict = field(default_factory=dict)  # an ordered set
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: dict[str, None] = field(default_factory=dict)  # an ordered set
     role: str = ""
     acronym: str = ""
     org_kind: str = "other"
-    genders: set = field(default_factory=set)
-    evidence: set = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
+    evidence: set[str] = field(default_factory=set)
     first_seen: tuple[int, int] = (0, 0)
     words: tuple[str, ...] = ()
 
@@ -78,16 +78,16 @@ class Article:
     token_starts: list[list[int]] = field(default_factory=list)
     sentences: list[list[int]] = field(default_factory=list)
     runs: list[list[Run]] = field(default_factory=list)
-    common_words: set = field(default_factory=set)
+    common_words: set[str] = field(default_factory=set)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for block, text in enumerate(self.paragraphs):
             tokens = tokenize(text)
             self.tokens.append(tokens)
             self.token_starts.append([t.start for t in tokens])
             self.sentences.append(sentence_starts(text))
             self.runs.append(capitalised_runs(block, text, tokens))
-            self.common_words.update(t.lower for t in tokens if not t.capitalised)
+            self.common_words.update([t.lower for t in tokens if not t.capitalised])
         self._quote_starts = {
             block: [start for start, _ in sorted(ranges)]
             for block, ranges in self.quote_ranges.items()
@@ -154,19 +154,21 @@ def initials(words: tuple[str, ...]) -> str:
 class Entities:
     """The registry of an article's people and organisations with their mentions."""
 
-    def __init__(self, article: Article):
+    def __init__(self, article: Article) -> None:
         self.article = article
         self.people: dict[str, Entity] = {}
         self.organisations: dict[str, Entity] = {}
         self.candidates: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
-        self.places: Counter = Counter()
+        self.places: Counter[str] = Counter()
         self._by_block: dict[int, list[Mention]] | None = None
         self._indexed: tuple[int, int] = (0, 0)
         self._starts: dict[int, list[int]] = {}
 
     # Registration -----------------------------------------------------------
-    def _entity(self, table: dict, key: str, kind: str, block: int, start: int) -> Entity:
+    def _entity(
+        self, table: dict[str, Entity], key: str, kind: str, block: int, start: int
+    ) -> Entity:
         if key not in table:
             table[key] = Entity(key=key, kind=kind, first_seen=(block, start))
         return table[key]

@@ -146,7 +146,9 @@ def _split_role(tokens: list[Token], known_names: set[tuple[str, str]]) -> tuple
     return " ".join(t.base for t in role_tokens), [], tokens
 
 
-def _split_place_and_name(tokens: list[Token], known_names: set[tuple[str, str]]):
+def _split_place_and_name(
+    tokens: list[Token], known_names: set[tuple[str, str]]
+) -> tuple[list[Token], list[Token]]:
     """Split "Tower Hamlets John Biggs" into a place and a name.
 
     A suffix that is a full name seen elsewhere in the article wins; otherwise

@@ -34,7 +34,7 @@ from .lexicon import (
 )
 from .names import normalize_name
 from .pieces import Piece, organisation_head, read_run
-from .tokens import PARTICLES, sentence_of
+from .tokens import PARTICLES, Token, sentence_of
 
 # Honorifics that are also offices: "Judge Michael Thornton" is a judge.
 OFFICE_HONORIFICS = {
@@ -53,9 +53,9 @@ _PLACE_PREPOSITION = re.compile(r"\b(?:in|of|at|from|across|around|near|througho
 class Pending:
     """References that can only be resolved once every full name is known."""
 
-    surnames: list = field(default_factory=list)
-    acronyms: list = field(default_factory=list)
-    singles: list = field(default_factory=list)
+    surnames: list[tuple[int, Piece]] = field(default_factory=list)
+    acronyms: list[tuple[int, Piece]] = field(default_factory=list)
+    singles: list[tuple[int, Piece]] = field(default_factory=list)
 
 
 def recognise_entities(article: Article) -> Entities:
@@ -170,7 +170,9 @@ def _add_honorific_gender(entity: Entity, honorific: str) -> None:
         entity.genders.add("female")
 
 
-def _register_organisation(entities, words, block, start, end) -> Entity:
+def _register_organisation(
+    entities: Entities, words: tuple[str, ...], block: int, start: int, end: int
+) -> Entity:
     text = entities.article.paragraphs[block]
     entity = entities.add_organisation(words, text[start:end], block, start, end)
     definition = _ACRONYM_DEFINITION.match(text[end : end + 16].lstrip("’'s"))
@@ -202,7 +204,9 @@ def _make_people(entities: Entities, pending: Pending) -> None:
             entities.promote(key, "weak")  # a caption or "said" alone: only for name-like words
 
 
-def _first_names_in_person_context(entities: Entities, singles: list) -> set[str]:
+def _first_names_in_person_context(
+    entities: Entities, singles: list[tuple[int, Piece]]
+) -> set[str]:
     """One-word names used the way people are: "Declan, 47, said", "Doreen, who…"."""
     found = set()
     for block, piece in singles:
@@ -216,7 +220,7 @@ def _first_names_in_person_context(entities: Entities, singles: list) -> set[str
     return found
 
 
-def _resolve_surnames(entities: Entities, surnames: list) -> None:
+def _resolve_surnames(entities: Entities, surnames: list[tuple[int, Piece]]) -> None:
     for block, piece in surnames:
         surname = piece.words[0]
         gender = "male" if piece.honorific.lower() in HONORIFICS_MALE else None
@@ -255,7 +259,7 @@ def _resolve_surnames(entities: Entities, surnames: list) -> None:
         entities.mentions.append(Mention(block, piece.start, piece.end, "person", person.key))
 
 
-def _resolve_acronyms(entities: Entities, acronyms: list) -> None:
+def _resolve_acronyms(entities: Entities, acronyms: list[tuple[int, Piece]]) -> None:
     for block, piece in acronyms:
         acronym = piece.words[0]
         if acronym.upper() in NOT_ORGANISATION_ACRONYMS or context.is_role_word(acronym):
@@ -284,7 +288,7 @@ def _tabloid_capitals(entities: Entities, block: int, piece: Piece) -> bool:
     return block == 0 and len(piece.words[0]) >= 4 and piece.tokens[0] in opening
 
 
-def _resolve_singles(entities: Entities, singles: list) -> None:
+def _resolve_singles(entities: Entities, singles: list[tuple[int, Piece]]) -> None:
     common = entities.article.common_words
     for block, piece in singles:
         word = piece.words[0]
@@ -391,7 +395,7 @@ def _infer_genders(entities: Entities) -> None:
                 person.genders.add("male" if male else "female")
 
 
-def _before_noun(words: list, index: int) -> bool:
+def _before_noun(words: list[Token], index: int) -> bool:
     """ "her powers" (possessive), not "told her" (object): a content word follows."""
     if words[index].lower != "her":
         return True

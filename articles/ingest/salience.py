@@ -9,7 +9,7 @@ quoted speech are ignored: "we" and "I" there belong to the speaker.
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .entities import Entities, Entity, Mention, head_of_phrase
+from .entities import Article, Entities, Entity, Mention, head_of_phrase
 from .lexicon import AUXILIARIES, LEADING_PREPOSITIONS, SPEECH_VERBS
 from .tokens import Token, sentence_of
 
@@ -79,7 +79,7 @@ class Salience:
         return self._settle(fallback, gender) if fallback else None
 
     @staticmethod
-    def _settle(person, gender: str) -> str:
+    def _settle(person: Entity, gender: str) -> str:
         """Once "he" has meant this person, "she" will not."""
         if not person.genders:
             person.genders.add(gender)
@@ -129,7 +129,7 @@ class _Sentence:
     verbs: list[int]  # starts of verb-like words outside quoted speech, in order
 
     @classmethod
-    def read(cls, article, block: int, number: int) -> "_Sentence":
+    def read(cls, article: Article, block: int, number: int) -> "_Sentence":
         starts = article.sentences[block]
         start = starts[number]
         paragraph = article.paragraphs[block]

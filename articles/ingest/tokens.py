@@ -36,7 +36,7 @@ class Token:
 
     __slots__ = ("text", "base", "start", "end", "lower", "capitalised")
 
-    def __init__(self, text: str, start: int):
+    def __init__(self, text: str, start: int) -> None:
         self.text = text  # as written, with any possessive ending
         self.start = start
         # base is the word without the possessive: "Met’s" -> "Met"; the case is the base's
@@ -51,15 +51,15 @@ class Token:
         token.lower, token.capitalised = _case_of(base)
         return token
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if not isinstance(other, Token):
             return NotImplemented
         return (self.start, self.end, self.text) == (other.start, other.end, other.text)
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self.start, self.end, self.text))
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
 
     @property
@@ -154,7 +154,7 @@ def capitalised_runs(block: int, text: str, tokens: list[Token]) -> list[Run]:
     runs: list[Run] = []
     current: list[Token] = []
 
-    def flush():
+    def flush() -> None:
         while current and not current[-1].capitalised:
             current.pop()  # a run never ends in "of" or "van"
         if current:
