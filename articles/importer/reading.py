@@ -13,16 +13,18 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 
-from articles.ingest import ParsedArticle, read_article
+from articles.ingest import ParsedArticle, read_article, read_articles
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 20
+# Files a worker parses per task. One file per task spent a fifth of the time on
+# the round trip between processes (5,000 files, 2 workers: 481 -> 667 files/s).
+FILES_PER_TASK = 16
 # Files parsed ahead of the loader per worker: enough to keep workers busy.
-AHEAD_PER_WORKER = 8
+AHEAD_PER_WORKER = 2 * FILES_PER_TASK
 
 ParseFile = Callable[[], ParsedArticle]
 
@@ -45,14 +47,33 @@ def read_ahead(
         for path in paths:
             yield path, partial(read_article, path)
         return
+    tasks = iter([paths[at : at + FILES_PER_TASK] for at in range(0, len(paths), FILES_PER_TASK)])
+    ahead = max(jobs * AHEAD_PER_WORKER, at_least)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        queue = iter(paths)
-        window = deque(
-            (path, pool.submit(read_article, path))
-            for path in islice(queue, max(jobs * AHEAD_PER_WORKER, at_least))
-        )
+        window = deque()
+        for files in tasks:
+            window.append((files, pool.submit(read_articles, files)))
+            if len(window) * FILES_PER_TASK >= ahead:
+                break
         while window:
-            path, future = window.popleft()
-            if (following := next(queue, None)) is not None:
-                window.append((following, pool.submit(read_article, following)))
-            yield path, future.result
+            files, future = window.popleft()
+            if (following := next(tasks, None)) is not None:
+                window.append((following, pool.submit(read_articles, following)))
+            yield from zip(files, map(_returning, _results(future, len(files))), strict=True)
+
+
+def _results(future, count: int) -> list[ParsedArticle | Exception]:
+    """A task's results; if the worker itself failed (killed, say), every file says why."""
+    try:
+        return future.result()
+    except Exception as error:
+        return [error] * count
+
+
+def _returning(result: ParsedArticle | Exception) -> ParseFile:
+    def parse() -> ParsedArticle:
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    return parse

@@ -12,6 +12,8 @@ one-line reason for input that is not an article.
 
 # ruff: noqa: E402 -- the check must run before the modules it guards are imported
 
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 from .compiled import use_source_if_stale
@@ -38,6 +40,7 @@ __all__ = [
     "ParsedQuote",
     "parse_article",
     "read_article",
+    "read_articles",
 ]
 
 
@@ -46,3 +49,20 @@ def read_article(path: Path) -> ParsedArticle:
     data = read_article_bytes(path)
     text = decode_article_bytes(data)
     return parse_article(text, source=path.name, checksum=checksum(data))
+
+
+def read_articles(paths: Sequence[Path]) -> list[ParsedArticle | Exception]:
+    """``read_article`` for each path: its ``ParsedArticle``, or what reading it raised,
+    so that one bad file fails alone. For parser worker processes: any error but
+    ``IngestError`` (a bug) carries its traceback as a note, since a traceback
+    does not cross processes."""
+    results: list[ParsedArticle | Exception] = []
+    for path in paths:
+        try:
+            results.append(read_article(path))
+        except IngestError as error:
+            results.append(error)
+        except Exception as error:
+            error.add_note(f"In the parser process:\n{traceback.format_exc()}")
+            results.append(error)
+    return results

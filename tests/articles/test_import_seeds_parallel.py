@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from articles import ingest
 from articles.cache import coalesced_emptying
 from articles.importer import import_article
 from articles.importer.loader import ANALYZE_AFTER_ARTICLES
@@ -81,3 +82,33 @@ def test_a_large_run_on_postgresql_refreshes_the_planners_statistics(tmp_path):
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_article'")
         assert cursor.fetchone()[0] == ANALYZE_AFTER_ARTICLES
+
+
+def test_a_worker_reads_its_files_each_with_its_own_result(tmp_path, monkeypatch):
+    """A worker parses several files per task: each file keeps its own article or
+    error, in order, and an unexpected error carries the worker's traceback."""
+    write_articles(tmp_path, 2)
+    good, other = sorted(tmp_path.glob("*.txt"))
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe\x00not text\x00")
+    crashing = tmp_path / "crashing.txt"
+    crashing.write_text(article_text(7), encoding="utf-8")
+    real_parse = ingest.parse_article
+
+    def parse(text, *, source, checksum=""):
+        if source == "crashing.txt":
+            raise ZeroDivisionError("a parser bug")
+        return real_parse(text, source=source, checksum=checksum)
+
+    monkeypatch.setattr(ingest, "parse_article", parse)
+    results = ingest.read_articles([good, broken, crashing, other])
+
+    assert [type(result).__name__ for result in results] == [
+        "ParsedArticle",
+        "IngestError",
+        "ZeroDivisionError",
+        "ParsedArticle",
+    ]
+    assert (results[0].source, results[3].source) == (good.name, other.name)
+    assert "In the parser process" in results[2].__notes__[0]
+    assert "raise ZeroDivisionError" in results[2].__notes__[0]
