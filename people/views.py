@@ -55,11 +55,13 @@ def _entity_page(request, entity, template: str, extra: dict):
     return never_cache_preview(response) if preview else response
 
 
-def _moved(request, model, public, slug: str):
+def _moved(request, public, slug: str):
     """A permanent redirect from an address a page or feed had before a merge or a
     new slug to the same URL with the current slug; 404 when there is none, or
-    when readers may not see the page it leads to."""
-    entities = model.objects if request.user.is_staff else public()
+    when readers may not see the page it leads to (``public()``; staff see all)."""
+    entities = public()
+    if request.user.is_staff:
+        entities = entities.model.objects.all()
     entity = entities.filter(former_slugs__slug=slug).first()
     if entity is None:
         raise Http404("No page has this address.")
@@ -74,7 +76,7 @@ def person_feed_or_moved(feed):
         try:
             return feed(request, slug=slug)
         except Http404:
-            return _moved(request, Person, public_people, slug)
+            return _moved(request, public_people, slug)
 
     return view
 
@@ -89,7 +91,7 @@ def person_detail(request, slug):
         .first()
     )
     if person is None:
-        return _moved(request, Person, public_people, slug)
+        return _moved(request, public_people, slug)
     affiliations = list(person.affiliations.all())
     return _entity_page(
         request,
@@ -115,7 +117,7 @@ def organisation_detail(request, slug):
         .first()
     )
     if organisation is None:
-        return _moved(request, Organisation, public_organisations, slug)
+        return _moved(request, public_organisations, slug)
     members = list(organisation.affiliations.all())
     return _entity_page(
         request,
