@@ -11,7 +11,16 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from .public import articles_about, public_people, public_tags, published_articles
+from newsroom.links import slug_url
+
+from .public import (
+    article_listing,
+    articles_about,
+    public_people,
+    public_tags,
+    published_articles,
+    with_tags,
+)
 
 FEED_LENGTH = 30
 
@@ -37,7 +46,7 @@ class LatestArticlesFeed(Feed):
         return published_articles()
 
     def items(self, obj=None):
-        return self.articles(obj).prefetch_related("tags")[:FEED_LENGTH]
+        return with_tags(article_listing(self.articles(obj))[:FEED_LENGTH])
 
     def item_title(self, item):
         return item.headline
@@ -56,7 +65,7 @@ class LatestArticlesFeed(Feed):
         return item.byline or item.publication or settings.SITE_NAME
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.tag_list]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -73,7 +82,7 @@ class TagFeed(LatestArticlesFeed):
         return f"{settings.SITE_NAME}: articles tagged {obj.name}"
 
     def link(self, obj=None):
-        return reverse("articles:tag_detail", kwargs={"slug": obj.slug})
+        return slug_url("articles:tag_detail", obj.slug)
 
     def description(self, obj=None):
         return f"Articles about {obj.name}."

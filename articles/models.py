@@ -3,11 +3,11 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from newsroom.links import slug_url
 from people.models import Organisation, Person
 
 
@@ -129,7 +129,7 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+        return slug_url("articles:article_detail", self.slug)
 
     @property
     def is_public(self) -> bool:

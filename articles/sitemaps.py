@@ -3,8 +3,9 @@
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 from django.utils import timezone
+
+from newsroom.links import slug_url
 
 from .public import public_organisations, public_people, public_tags, published_articles
 
@@ -44,7 +45,7 @@ class TagSitemap(Sitemap):
         return public_tags()
 
     def location(self, tag):
-        return reverse("articles:tag_detail", kwargs={"slug": tag.slug})
+        return slug_url("articles:tag_detail", tag.slug)
 
 
 class NewsSitemap(ArticleSitemap):

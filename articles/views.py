@@ -11,7 +11,7 @@ from taggit.models import Tag
 from .article_page import article_page_context, article_with_content
 from .cache import never_cache_preview, public_page
 from .models import Article
-from .public import article_listing, published_articles
+from .public import article_listing, published_articles, with_quoted_speakers, with_tags
 from .search import search as run_search
 
 ARTICLES_PER_PAGE = 20
@@ -19,7 +19,9 @@ ARTICLES_PER_PAGE = 20
 
 def _listing_page(request, articles):
     paginator = Paginator(article_listing(articles), ARTICLES_PER_PAGE)
-    return paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = with_quoted_speakers(with_tags(page.object_list))
+    return page
 
 
 @public_page

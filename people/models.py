@@ -6,11 +6,11 @@ candidates when nothing matches.
 """
 
 from django.db import models
-from django.urls import reverse
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from articles.ingest.names import normalize_name
+from newsroom.links import slug_url
 
 
 def unique_slug(model: type[models.Model], text: str, *, exclude_pk=None) -> str:
@@ -102,7 +102,7 @@ class Organisation(NamedEntity):
         pass
 
     def get_absolute_url(self):
-        return reverse("people:organisation_detail", kwargs={"slug": self.slug})
+        return slug_url("people:organisation_detail", self.slug)
 
 
 class Person(NamedEntity):
@@ -124,7 +124,7 @@ class Person(NamedEntity):
         verbose_name_plural = "people"
 
     def get_absolute_url(self):
-        return reverse("people:person_detail", kwargs={"slug": self.slug})
+        return slug_url("people:person_detail", self.slug)
 
 
 class Alias(models.Model):

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.public import quoted_speakers
 from articles.search import MARK_START, MARK_STOP
+from newsroom.links import slug_url
 
 register = template.Library()
 
@@ -42,9 +42,9 @@ def photo_url(person, size: str = "medium") -> str:
 
 
 @register.filter
-def speakers(article):
-    """The people and organisations quoted in a listed article."""
-    return quoted_speakers(article)
+def tag_url(tag) -> str:
+    """The address of a tag's page."""
+    return slug_url("articles:tag_detail", tag.slug)
 
 
 @register.simple_tag(takes_context=True)

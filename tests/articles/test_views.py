@@ -36,6 +36,31 @@ def test_home_lists_published_articles_newest_first_with_tags_and_speakers(clien
     assert ">Maria Okafor</a>" in html and ">Friends of Riverside Library</a>" in html
 
 
+def test_list_entries_show_tags_by_name_and_each_speaker_once_in_order_of_first_quote(client):
+    """On the home and tag pages an entry's tags read alphabetically and "Quoted:" names
+    each speaker once, in order of their first quote; rejected quotes name nobody."""
+    article = ArticleFactory()
+    article.tags.add("zoning", "Budget", "Council")
+    second, first, rejected = (
+        PersonFactory(name=name) for name in ("Ada Second", "Bea First", "Cy Rejected")
+    )
+    body = OrganisationFactory(name="Parish Council")
+    for position, speaker in enumerate([first, body, second, first, None], start=1):
+        field = "speaker_organisation" if speaker is body else "speaker_person"
+        QuoteFactory(article=article, position=position, **{"speaker_person": None, field: speaker})
+    QuoteFactory(article=article, position=6, speaker_person=rejected, status="rejected")
+    for url in ("/", "/tags/budget/"):
+        entries = re.findall(r'<li class="story.*?</li>', _text(client.get(url)), re.S)
+        (entry,) = [entry for entry in entries if article.headline in entry]
+        assert re.findall(r'href="/tags/[^"]+/">([^<]+)<', entry) == ["Budget", "Council", "zoning"]
+        quoted = re.findall(r'<a href="(/(?:people|organisations)/[^"]+)">([^<]+)<', entry)
+        assert quoted == [
+            (first.get_absolute_url(), "Bea First"),
+            (body.get_absolute_url(), "Parish Council"),
+            (second.get_absolute_url(), "Ada Second"),
+        ]
+
+
 def test_home_is_paginated(client):
     """With more articles than fit on a page, page 2 holds the oldest and pages link."""
     oldest = ArticleFactory(published_at=timezone.now() - timedelta(days=30))
