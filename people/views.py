@@ -8,7 +8,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.cache import never_cache_preview, public_page
-from articles.public import articles_about, public_organisations, public_people, visible_quotes
+from articles.public import (
+    article_listing,
+    articles_about,
+    public_organisations,
+    public_people,
+    visible_quotes,
+)
 from articles.structured_data import organisation_ld, person_ld
 
 from .models import Affiliation, Organisation, Person
@@ -30,13 +36,15 @@ def _entity_page(request, entity, template: str, extra: dict):
     thousands of articles gets a page as quick to build as one quoted once."""
     speaker = {f"speaker_{type(entity).__name__.lower()}": entity}
     page = Paginator(
-        articles_about(entity).order_by("-published_at", "-id"), ARTICLES_PER_ENTITY_PAGE
+        article_listing(articles_about(entity)).order_by("-published_at", "-id"),
+        ARTICLES_PER_ENTITY_PAGE,
     ).get_page(request.GET.get("page"))
     articles = list(page.object_list)
     quotes = list(
         visible_quotes()
         .filter(**speaker, article__in=articles)
         .select_related("article")
+        .defer("article__imported_values")
         .order_by("-article__published_at", "article_id", "position", "id")
     )
     preview = not articles
