@@ -22,7 +22,9 @@ page never passes for a page.
 
 Queries per page come from a child process: Django's test client with
 ``CaptureQueriesContext``, the page cache emptied before each page, after one
-unmeasured request (so one-off start-up queries are not counted).
+unmeasured request (so one-off start-up queries are not counted). The same child
+times each page built afresh a few times, at URLs the cache has not seen, and how
+much of that was SQL: the cost of a cold request to a worker, without wrk's queue.
 
 A PostgreSQL database is VACUUM ANALYZEd first (see ``refresh_statistics``). gunicorn
 keeps its deployed ``max_requests``: at these rates each worker is replaced
@@ -44,6 +46,9 @@ from .environment import BenchError, gunicorn, manage, production_env, wrk
 
 WORKERS = 2
 MAX_QUERIES = 10
+# Builds afresh timed per page type, in one process: the median is what a cold
+# request costs a worker before any queueing (wrk's cold figures add the queue).
+RENDERS, QUICK_RENDERS = 15, 3
 WARM_SHARE, COLD_SHARE, P99_MS = 0.70, 0.20, 100.0
 ERROR_LINE = re.compile(r"\[ERROR\]|\[CRITICAL\]|Traceback|WORKER TIMEOUT")
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
@@ -103,13 +108,37 @@ if connection.vendor == "postgresql":
         cursor.execute("VACUUM ANALYZE")
 """
 
-# Runs in a child process: queries for each page rendered afresh, then served cached.
+# Runs in a child process: queries for each page rendered afresh, then served cached,
+# and the time a page takes to build afresh in one process (RENDERS of it, each at a
+# URL the page cache has not seen, as in the cold wrk run), with the part spent in SQL.
 COUNT = """
-import json
+import json, time
+from statistics import median
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from articles.cache import empty_page_cache
+
+class SqlTimer:
+    def __init__(self):
+        self.seconds = 0.0
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+def build_afresh(path):
+    built, in_sql = [], []
+    for number in range(RENDERS):
+        timer = SqlTimer()
+        with connection.execute_wrapper(timer):
+            started = time.perf_counter()
+            client.get(f"{path}{'&' if '?' in path else '?'}fresh={number}")
+            built.append(time.perf_counter() - started)
+        in_sql.append(timer.seconds)
+    return {"built_ms": median(built) * 1000, "sql_ms": median(in_sql) * 1000}
 
 client = Client(HTTP_HOST="127.0.0.1", headers={"X-Forwarded-Proto": "https"})
 counts = {}
@@ -125,7 +154,8 @@ for name, path in PAGES.items():
     slowest = max(fresh.captured_queries, key=lambda query: float(query["time"]))
     counts[name] = {"fresh": len(fresh), "cached": len(cached),
         "sql": [query["sql"] for query in fresh.captured_queries],
-        "slowest_query": {"ms": float(slowest["time"]) * 1000, "sql": slowest["sql"][:600]}}
+        "slowest_query": {"ms": float(slowest["time"]) * 1000, "sql": slowest["sql"][:600]},
+        **build_afresh(path)}
 print("COUNTED", json.dumps(counts))
 """
 
@@ -208,9 +238,10 @@ def pick_pages(env: dict) -> dict:
     return _child_json(env, PICK, "PICKED")
 
 
-def count_queries(env: dict, pages: dict[str, str]) -> dict[str, dict]:
-    """Queries each page makes rendered afresh and served from the cache."""
-    return _child_json(env, f"PAGES = {pages!r}\n{COUNT}", "COUNTED")
+def count_queries(env: dict, pages: dict[str, str], renders: int) -> dict[str, dict]:
+    """Queries each page makes rendered afresh and served from the cache, and the median
+    time (all of it, and in SQL) of ``renders`` builds afresh."""
+    return _child_json(env, f"PAGES = {pages!r}\nRENDERS = {renders}\n{COUNT}", "COUNTED")
 
 
 def hashed_stylesheet(static_root: Path) -> str:
@@ -305,7 +336,8 @@ def make_rows(runs: dict, counts: dict, baseline: float, css: str, per_worker: b
         Row(
             "Pages",
             f"queries: {LABELS[name]}",
-            f"{count['fresh']} (cached: {count['cached']})",
+            f"{count['fresh']} (cached: {count['cached']}) · built afresh in "
+            f"{count['built_ms']:.1f} ms, {count['sql_ms']:.1f} of them in SQL",
             f"≤ {MAX_QUERIES}",
             count["fresh"] <= MAX_QUERIES,
         )
@@ -357,7 +389,7 @@ def run(context: Context) -> StageResult:
     refresh_statistics(env)
     picked = pick_pages(env)
     pages, articles = picked["pages"], picked["articles"]
-    counts = count_queries(env, pages)
+    counts = count_queries(env, pages, QUICK_RENDERS if context.quick else RENDERS)
     css = hashed_stylesheet(work / "static")
     with gunicorn(env, work, port):
         runs = measure(context, port, pages, articles, css)

@@ -239,6 +239,16 @@ def test_query_counts_of_each_page_type(measured):
     assert all(row.target == "≤ 10" and row.met for row in rows)
 
 
+def test_each_page_type_is_timed_built_afresh_with_the_part_spent_in_sql(measured):
+    """A build afresh must miss the page cache (so it queries) and spend more than its SQL."""
+    _, result = measured
+    for name, count in result.figures["queries"].items():
+        assert 0 < count["sql_ms"] < count["built_ms"], (name, count)
+    for row in result.rows:
+        if row.measure.startswith("queries"):
+            assert re.search(r"built afresh in [\d.]+ ms, [\d.]+ of them in SQL", row.value), row
+
+
 def test_no_worker_restarted_or_logged_an_error(measured):
     assert measured[1].figures["server"] == {"worker_restarts": 0, "error_lines": []}
 
