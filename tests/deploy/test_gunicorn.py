@@ -232,6 +232,7 @@ def gunicorn_config(monkeypatch, **env: str) -> dict:
         "GUNICORN_WORKERS",
         "GUNICORN_TIMEOUT",
         "GUNICORN_CONTROL_SOCKET",
+        "GUNICORN_PRELOAD",
     ):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
@@ -240,8 +241,9 @@ def gunicorn_config(monkeypatch, **env: str) -> dict:
 
 
 def test_gunicorn_defaults_to_two_workers_per_core_plus_one_on_loopback(monkeypatch):
-    """Without variables: 2 × cores + 1 workers, loopback only, logs to stdout/stderr, and
-    no control socket that a second instance on the machine would collide with."""
+    """Without variables: 2 × cores + 1 workers forked from a master that loaded the site,
+    loopback only, logs to stdout/stderr, and no control socket that a second instance
+    on the machine would collide with."""
     config = gunicorn_config(monkeypatch)
     assert config["workers"] == 2 * multiprocessing.cpu_count() + 1
     assert config["bind"] == ["127.0.0.1:8000"]
@@ -249,6 +251,7 @@ def test_gunicorn_defaults_to_two_workers_per_core_plus_one_on_loopback(monkeypa
     assert config["errorlog"] == "-"
     assert config["wsgi_app"] == "newsroom.wsgi:application"
     assert config["control_socket_disable"] is True
+    assert config["preload_app"] is True
 
 
 def test_gunicorn_takes_bind_workers_and_timeouts_from_the_environment(monkeypatch):
@@ -261,3 +264,9 @@ def test_gunicorn_takes_bind_workers_and_timeouts_from_the_environment(monkeypat
     assert config["bind"] == ["0.0.0.0:9000", "[::]:9000"]
     assert config["workers"] == 3
     assert config["timeout"] == 45
+
+
+def test_gunicorn_loads_the_site_in_each_worker_when_preload_is_off(monkeypatch):
+    """GUNICORN_PRELOAD=0 is for operators who reload code with SIGHUP instead of restarting."""
+    assert gunicorn_config(monkeypatch, GUNICORN_PRELOAD="0")["preload_app"] is False
+    assert gunicorn_config(monkeypatch, GUNICORN_PRELOAD="1")["preload_app"] is True
