@@ -27,9 +27,9 @@ times each page built afresh a few times, at URLs the cache has not seen, and ho
 much of that was SQL: the cost of a cold request to a worker, without wrk's queue.
 
 A PostgreSQL database is VACUUM ANALYZEd first (see ``refresh_statistics``). gunicorn
-keeps its deployed ``max_requests``: at these rates each worker is replaced
-every second or two, and the restarts (counted in a row of their own) show in
-p99 as they would on a busy site.
+keeps its deployed ``max_requests`` (50,000 plus jitter): at warm rates each worker
+reaches it about once a run, and the replacements (counted in a row of their own)
+show in p99 as they would on a busy site.
 """
 
 import http.client
