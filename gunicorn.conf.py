@@ -10,44 +10,36 @@ lossless; with GUNICORN_PRELOAD=0, SIGHUP reloads the code instead.
 import multiprocessing
 import os
 
-
-def _int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
-
+from newsroom.env import env_bool, env_int, env_list
 
 wsgi_app = "newsroom.wsgi:application"
 
 # Loopback by default (a reverse proxy on the same machine). For a load
 # balancer on another machine: GUNICORN_BIND=0.0.0.0:8000, firewalled so that
 # only the balancer can reach it. Several addresses may be given, comma-separated.
-bind = [
-    address.strip()
-    for address in os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
-    if address.strip()
-]
+bind = env_list("GUNICORN_BIND", "127.0.0.1:8000")
 
 # gunicorn's own rule of thumb: two workers per core plus one. Each worker is
 # a process with its own database connection (CONN_MAX_AGE keeps it open).
-workers = _int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1)
+workers = env_int("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1)
 # More than one thread switches to the threaded worker (gthread).
-threads = _int("GUNICORN_THREADS", 1)
+threads = env_int("GUNICORN_THREADS", 1)
 
 # A request running longer than this is killed and its worker replaced, so
 # one stuck request cannot hold a worker for ever.
-timeout = _int("GUNICORN_TIMEOUT", 30)
+timeout = env_int("GUNICORN_TIMEOUT", 30)
 # On SIGHUP/SIGTERM, workers get this long to finish the requests they hold.
-graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+graceful_timeout = env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Seconds to hold an idle keep-alive connection (threaded workers); keep it
 # above the load balancer's idle timeout so the balancer closes first.
-keepalive = _int("GUNICORN_KEEPALIVE", 75)
+keepalive = env_int("GUNICORN_KEEPALIVE", 75)
 # Replace each worker after this many requests (plus jitter, so they do not
 # all restart at once): bounds the damage of any slow memory leak. Not much
 # lower: a cached page takes about a millisecond, so at 1,000 the workers
 # restarted every second or two under load, and a new worker starts cold
 # (`make bench`: p99 of cached pages 0.3–1.6 s instead of under 30 ms).
-max_requests = _int("GUNICORN_MAX_REQUESTS", 50_000)
-max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 5_000)
+max_requests = env_int("GUNICORN_MAX_REQUESTS", 50_000)
+max_requests_jitter = env_int("GUNICORN_MAX_REQUESTS_JITTER", 5_000)
 
 # Import Django and the site once, in the master, and fork workers from it.
 # A worker that loads the site itself spends about 0.6 s of CPU doing so, and
@@ -58,7 +50,7 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 5_000)
 # The price: SIGHUP starts workers with the code the master loaded, so a
 # release restarts gunicorn (see the README's Deploy section). GUNICORN_PRELOAD=0
 # loads the site in each worker instead, and SIGHUP then reloads the code.
-preload_app = os.environ.get("GUNICORN_PRELOAD", "1").strip() != "0"
+preload_app = env_bool("GUNICORN_PRELOAD", default=True)
 
 # Access log to stdout, errors to stderr: the process manager (systemd,
 # Docker, …) collects both. The first field is the visitor's address as the
