@@ -1,5 +1,6 @@
 """Search across articles, quotes, people and organisations (PostgreSQL and SQLite)."""
 
+import re
 from datetime import timedelta
 from io import StringIO
 
@@ -116,6 +117,36 @@ def test_snippet_markup_from_articles_is_escaped_around_highlights(
     html = _search(client, "lighthouse")
     assert "<script>evil" not in html and "evil()" in html
     assert "<mark>lighthouse</mark>" in html
+
+
+def _filler(count: int) -> str:
+    """``count`` long words: a body far longer than a snippet."""
+    return " ".join(f"lengthyfiller{n:04d}word" for n in range(count))
+
+
+def test_a_word_far_down_a_long_article_is_highlighted_in_its_snippet(
+    client, django_capture_on_commit_callbacks
+):
+    """The snippet is cut from around the word searched for, however far down the
+    body it first appears (here some 6,000 characters in)."""
+    _article_with_body(django_capture_on_commit_callbacks, f"{_filler(250)} The aqueduct reopened.")
+    assert "<mark>aqueduct</mark> reopened" in _search(client, "aqueduct")
+
+
+@pytest.mark.parametrize("in_standfirst", [True, False], ids=["standfirst", "body only"])
+def test_a_snippet_cut_from_the_middle_of_an_article_shows_whole_words(
+    client, django_capture_on_commit_callbacks, in_standfirst
+):
+    """Cut from the middle of a long body, a snippet starts at a word, never halfway
+    through one, whether it runs on from the standfirst or starts in the body."""
+    standfirst = "The aqueduct reopened." if in_standfirst else "Works finished early."
+    body = f"{_filler(120)} Crowds gathered to see the aqueduct. {_filler(120)}"
+    _article_with_body(django_capture_on_commit_callbacks, body, standfirst=standfirst)
+    html = _search(client, "aqueduct")
+    snippet = re.search(r'<p class="result-snippet">(.*?)</p>', html, re.DOTALL).group(1)
+    shown = re.findall(r"\w+", snippet.replace("<mark>", " ").replace("</mark>", " "))
+    assert "aqueduct" in shown and len(shown) >= 10
+    assert set(shown) <= set(re.findall(r"\w+", f"{standfirst} {body}"))
 
 
 def test_editing_a_block_in_admin_updates_search(client, django_capture_on_commit_callbacks):
