@@ -18,18 +18,9 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import (
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    TextField,
-    Value,
-)
-from django.db.models.functions import Coalesce, Concat, Greatest, Least, NullIf
+from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Coalesce, Concat, Greatest, Least, Length
 
 from people.models import Organisation, Person
 
@@ -151,14 +142,18 @@ def _stem(word: str) -> Func:
     return Func(Value(word), template=template, output_field=TextField())
 
 
-def _word_start(text: str, word: str) -> NullIf:
+def _word_start(text: str, word: str) -> CombinedExpression:
     """Where the first word of ``text`` that begins with ``word``'s stem starts
     (1-based, any case); NULL if none does or ``word`` is a stop word."""
-    # \m is the start of a word. Query words are \w+ runs: no stem holds regex syntax.
-    pattern = Func(_stem(word), template=r"'\m' || %(expressions)s", output_field=TextField())
-    arguments = (Value(1), Value(1), Value(0), Value("i"))  # from 1, 1st match, its start
-    found = Func(text, pattern, *arguments, function="regexp_instr", output_field=IntegerField())
-    return NullIf(found, 0)
+    # The length of the text before that word, plus one: a lazy first quantifier
+    # makes the match the first one. (PostgreSQL 15's regexp_instr says it directly;
+    # Django 5.2 supports PostgreSQL 14.) \m is the start of a word; query words
+    # are \w+ runs, so no stem holds regex syntax.
+    pattern = Func(
+        _stem(word), template=r"'(?i)^(.*?)\m' || %(expressions)s", output_field=TextField()
+    )
+    before = Func(text, pattern, function="substring", output_field=TextField())
+    return Length(before) + 1
 
 
 def _body_window(body: str, terms: list[str]) -> Func:
