@@ -4,10 +4,12 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.test import RequestFactory
 from django.utils import timezone
 from django.views.defaults import server_error
 
+from articles import article_page
 from articles.models import Article, Block, Quote
 from tests.factories import (
     ArticleFactory,
@@ -185,6 +187,38 @@ def test_related_coverage_lists_five_newest_first_among_equals(client):
     listed = re.findall(r">(Sharing \d days ago|The article itself)</a>", related)
     assert listed == [f"Sharing {days} days ago" for days in range(1, 6)]
     assert scheduled.headline not in related
+
+
+def test_related_coverage_comes_from_each_entitys_latest_articles(client, monkeypatch):
+    """Each person and organisation puts forward only the articles last added about
+    it, so a page reads the same few rows however long its coverage: an older article
+    sharing just a much-covered organisation gives way to newer ones."""
+    monkeypatch.setattr(article_page, "CANDIDATES_PER_ENTITY", 2)
+    organisation = OrganisationFactory()
+    now = timezone.now()
+    article = ArticleFactory(headline="The article itself", published_at=now - timedelta(days=9))
+    added = [
+        ArticleFactory(headline=f"Added {n}", published_at=now - timedelta(days=n))
+        for n in (3, 2, 1)
+    ]
+    for mentioning in (article, *added):
+        mentioning.organisations.add(organisation)
+    html = _text(client.get(article.get_absolute_url()))
+    related = re.search(r'id="related-title".*?</section>', html, re.S).group(0)
+    assert re.findall(r">(Added \d)</a>", related) == ["Added 1", "Added 2"]
+
+
+def test_mentions_are_indexed_by_person_and_organisation_with_the_article():
+    """The lookups behind related coverage have an index each (migration 0004)."""
+    for through, column in (
+        (Article.people.through, "person_id"),
+        (Article.organisations.through, "organisation_id"),
+    ):
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, through._meta.db_table)
+        assert any(
+            c["index"] and c["columns"] == [column, "article_id"] for c in constraints.values()
+        )
 
 
 def test_staff_preview_unpublished_article_with_banner_noindex_and_no_store(client):
