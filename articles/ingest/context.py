@@ -28,7 +28,6 @@ _AGE = re.compile(r"^,\s+(?:aged\s+)?\d{1,3},")
 _AFTER_VERB = re.compile(
     r"^(?:[’']s)?,?\s+(?:has |had |have |also |later |then |previously |last \w+ )?(\w+)"
 )
-_BEFORE_VERB = re.compile(r"(\w+)\s+$")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _WHO_AFTER = re.compile(r",?\s+who\s")
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|across)\s+(?:the\s+)?$")
@@ -120,10 +119,22 @@ def speech_verb_next_to(text: str, start: int, end: int) -> str:
     after = _AFTER_VERB.match(text[end : end + 60])
     if after and after.group(1).lower() in NAMING_VERBS:
         return after.group(1).lower()
-    before = _BEFORE_VERB.search(text[max(0, start - 30) : start])
-    if before and before.group(1).lower() in INVERTING_VERBS:
-        return before.group(1).lower()
-    return ""
+    before = _word_before(text, start).lower()
+    return before if before in INVERTING_VERBS else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    r"""The word ending where the white space before ``start`` begins, as far as 30
+    characters back: what ``(\w+)\s+$`` finds, without the regular expression
+    trying each of the 30 characters as the word's start (3% of a parse)."""
+    head = text[max(0, start - 30) : start]
+    body = head.rstrip()
+    if len(body) == len(head):
+        return ""  # no white space before the name
+    at = len(body)
+    while at and (body[at - 1].isalnum() or body[at - 1] == "_"):
+        at -= 1
+    return body[at:]
 
 
 def caption_role(text: str, start: int, end: int) -> str | None:
