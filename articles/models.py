@@ -109,7 +109,12 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["imported_at", "imported_values"])
+    # History is read one article at a time (by ``id``) and by date: its copies of
+    # the article's own indexes would only slow every save and import.
+    history = HistoricalRecords(
+        excluded_fields=["imported_at", "imported_values"],
+        no_db_index=["slug", "status", "published_at"],
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -148,13 +153,17 @@ class Block(models.Model):
         SUBHEAD = "subhead", "Subhead"
         CAPTION = "caption", "Photo caption"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks")
+    # ``block_order`` (article, position) serves every lookup by article: a second
+    # index on the article alone would only slow the import's thirty rows an article.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="blocks", db_index=False
+    )
     position = models.PositiveIntegerField(
         help_text="Order in the article; blocks are shown from the lowest number up."
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARAGRAPH)
     text = models.TextField()
-    history = HistoricalRecords()
+    history = HistoricalRecords(no_db_index=["article"])
 
     class Meta:
         ordering = ["article", "position", "id"]
@@ -219,21 +228,26 @@ class Quote(models.Model):
     position = models.PositiveIntegerField(
         default=0, help_text="Order of the quote in the article."
     )
-    status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.EXTRACTED, db_index=True
-    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.EXTRACTED)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # On PostgreSQL the database keeps this equal to to_tsvector('english', text)
     # (a trigger: see migration 0003), so search ranks quotes without recomputing
     # each one. Empty on SQLite, whose search reads ``text``.
     search_vector = SearchVectorField(null=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector"],
+        no_db_index=["article", "speaker_person", "speaker_organisation", "first_block"]
+        + ["last_block", "status"],
+    )
 
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position", "id"]
+        # A plain index for the review queue's status filter; ``db_index`` would add
+        # a second, pattern-matching one on PostgreSQL that no query uses.
+        indexes = [models.Index(fields=["status"], name="quote_status")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(speaker_person__isnull=True) | Q(speaker_organisation__isnull=True),

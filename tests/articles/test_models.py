@@ -1,10 +1,10 @@
 from datetime import timedelta
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from articles.models import Article, Quote
+from articles.models import Article, Block, Quote
 from tests.factories import (
     ArticleFactory,
     BlockFactory,
@@ -99,3 +99,32 @@ def test_article_str_and_url():
     article = ArticleFactory(headline="Mayor resigns", slug="mayor-resigns")
     assert str(article) == "Mayor resigns"
     assert article.get_absolute_url() == "/articles/mayor-resigns/"
+
+
+def _indexes(model) -> list[list[str]]:
+    """The columns of each index on ``model``'s table, primary key aside."""
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, model._meta.db_table)
+    return [c["columns"] for c in constraints.values() if c["index"] and not c["primary_key"]]
+
+
+def test_history_tables_index_only_what_history_pages_look_rows_up_by():
+    """An object's history is read by its id and date; copies of the tracked
+    tables' other indexes only slowed every save and import (migration 0005)."""
+    for model in (Article, Block, Quote):
+        indexes = _indexes(model.history.model)
+        assert ["id"] in indexes and ["history_date"] in indexes
+        assert {tuple(columns) for columns in indexes} <= {
+            ("id",),
+            ("history_date",),
+            ("history_user_id",),
+        }
+
+
+def test_quote_status_and_block_order_each_have_one_index():
+    """The review queue filters quotes by status, and an article's blocks are read
+    in order: one index each, no second one for the database to keep up."""
+    assert _indexes(Quote).count(["status"]) == 1
+    assert [columns for columns in _indexes(Block) if columns[0] == "article_id"] == [
+        ["article_id", "position"]
+    ]
