@@ -8,11 +8,9 @@ import from their own edits in the admin history.
 
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache, reduce
-from operator import or_
+from functools import cache
 
 from django.db import connection, models, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_update_with_history, get_history_manager_for_model
@@ -145,31 +143,48 @@ def _parameter_limit() -> int:
     return 65_535  # PostgreSQL's protocol limit
 
 
-def _slugs_starting(base: str) -> Q:
-    """Slugs that begin with ``base``, asked in a form the slug's index answers.
+def _taken_slugs(model: type[models.Model], bases: Iterable[str]) -> set[str]:
+    """The slugs of ``model``'s rows that begin with any of ``bases``.
 
-    PostgreSQL reads ``LIKE 'base%'`` through the pattern index Django gives a
-    unique slug. SQLite's ``LIKE`` ignores case, so it cannot use an index and
-    scanned every row once per base: an import slowed as the table grew. Its
-    text sorts by bytes, so the same slugs are a range of the index instead.
+    Asked in plain SQL: Django took about 0.1 ms a base to compile an OR of
+    lookups, most of the query's time for a batch of a hundred articles. Each
+    base is asked in a form the slug's index answers. PostgreSQL reads
+    ``LIKE 'base%'`` through the pattern index Django gives a unique slug.
+    SQLite's ``LIKE`` ignores case, so it cannot use an index and scanned every
+    row once per base: an import slowed as the table grew. Its text sorts by
+    bytes, so the same slugs are a range of the index instead.
     """
+    column = connection.ops.quote_name(model._meta.get_field("slug").column)
     if connection.vendor == "sqlite":
-        return Q(slug__gte=base, slug__lt=base + "\U0010ffff")
-    return Q(slug__startswith=base)
+        condition = f"({column} >= %s AND {column} < %s)"
+        params = [[base, base + "\U0010ffff"] for base in bases]
+    else:
+        condition = f"{column} LIKE %s"
+        params = [[connection.ops.prep_for_like_query(base) + "%"] for base in bases]
+    taken = set()
+    for chunk in _chunks(params, width=condition.count("%s")):
+        # Only the table and column names from the model go into the text, quoted.
+        sql = (
+            f"SELECT {column} FROM {connection.ops.quote_name(model._meta.db_table)} "  # noqa: S608
+            f"WHERE {' OR '.join([condition] * len(chunk))}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for values in chunk for value in values])
+            taken.update(slug for (slug,) in cursor.fetchall())
+    return taken
 
 
 def unique_slugs(
     model: type[models.Model], texts: Sequence[str], *, make_slug: Callable[[str], str] = slugify
 ) -> list[str]:
-    """Slugs for new rows of ``model``, unique among its rows and each other: one query."""
+    """Slugs for new rows of ``model``, unique among its rows and each other: one query
+    (more only for thousands of texts)."""
     max_length = model._meta.get_field("slug").max_length
     fallback = model._meta.model_name
     bases = [(make_slug(text) or fallback)[: max_length - 8].strip("-") for text in texts]
     if not bases:
         return []
-    wanted = reduce(or_, (_slugs_starting(base) for base in set(bases)))
-    # Unordered: an article's default order would walk its date index instead of the slug's.
-    taken = set(model._default_manager.filter(wanted).order_by().values_list("slug", flat=True))
+    taken = _taken_slugs(model, sorted(set(bases)))
     slugs = []
     for base in bases:
         slug, n = base, 1

@@ -112,6 +112,8 @@ class ArticlePlan:
     @property
     def quotes_to_write(self):
         """Parsed quotes, less those an editor has already confirmed or rejected."""
+        if not self.reviewed_quotes:  # a new article: nothing to compare each quote with
+            return list(self.parsed.quotes)
         reviewed = {text_key(quote.text) for quote in self.reviewed_quotes}
         return [quote for quote in self.parsed.quotes if text_key(quote.text) not in reviewed]
 
