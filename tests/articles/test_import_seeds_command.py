@@ -1,5 +1,6 @@
 """``manage.py import_seeds`` on real files: arguments, report, bad input, dry run, JSON."""
 
+import gc
 import json
 from io import StringIO
 
@@ -355,3 +356,16 @@ def test_a_terminal_shows_a_progress_bar_when_many_files_are_imported(tmp_path):
     assert f"{count}/{count}" in on_terminal
     assert f"{count}/{count}" not in piped and "\r" not in piped
     assert "created story00.txt" in piped
+
+
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    """The command collects cyclic garbage less often while it runs (it makes
+    millions of short-lived objects), and gives the process back as it was, even
+    when a file fails: a server or shell that runs it goes on as before."""
+    write_story(tmp_path, "good.txt")
+    write_story(tmp_path, "empty.txt", "")
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    _, _, error = run(tmp_path)
+    assert error is not None  # empty.txt
+    assert Article.objects.count() == 1
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)

@@ -21,7 +21,7 @@ from articles.importer.batch import BATCH_SIZE, import_new_articles
 from articles.importer.extraction import extraction_as_json
 from articles.importer.files import collect_article_files, file_checksum, stored_imports
 from articles.importer.loader import refresh_planner_statistics
-from articles.importer.reading import default_jobs, read_ahead
+from articles.importer.reading import default_jobs, fewer_garbage_collections, read_ahead
 from articles.importer.summary import RunSummary, file_line, file_notes
 from articles.importer.validation import check_parsed_article
 from articles.ingest import IngestError, ParsedArticle, read_article
@@ -118,7 +118,7 @@ class Command(BaseCommand):
         if options["json"]:
             self._print_extraction(files, summary)
         else:
-            with coalesced_emptying():
+            with coalesced_emptying(), fewer_garbage_collections():
                 self._import(files, summary, options)
             if not options["dry_run"]:
                 refresh_planner_statistics(written=summary.count(Outcome.CREATED))
