@@ -17,6 +17,7 @@ phrases. When none of these resolves, the speaker is None: never a guess.
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .entities import Entities, Mention, head_of_phrase
 from .lexicon import (
@@ -34,29 +35,29 @@ from .quotes import QuoteSpan
 from .salience import Salience
 from .tokens import sentence_of
 
-FRAGMENT_MAX_WORDS = 4
-CLAUSE_WINDOW = 400  # characters before a quote that can hold its attribution
-_ENDS_ATTRIBUTION = re.compile(r"[:,.—–-]\s*$")
-_SPOKESPERSON = re.compile(
+FRAGMENT_MAX_WORDS: Final = 4
+CLAUSE_WINDOW: Final = 400  # characters before a quote that can hold its attribution
+_ENDS_ATTRIBUTION: Final = re.compile(r"[:,.—–-]\s*$")
+_SPOKESPERSON: Final = re.compile(
     r"\b(?:a|an|the)\s+(?:([\w’'-]+)\s+)?(?:" + "|".join(SPOKESPEOPLE) + r")\b"
     r"(?:\s+(?:for|from|at|of)\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 # "the council", and with one word before the noun: "the ambulance service".
-_GENERIC = re.compile(
+_GENERIC: Final = re.compile(
     r"\bthe\s+(?:([a-z][\w’'-]*)\s+)?(" + "|".join(GENERIC_ORGANISATION_NOUNS) + r")\b",
     re.IGNORECASE,
 )
-_SPEECH_PHRASE = re.compile(r"\b(?:" + "|".join(SPEECH_PHRASES) + r")\b", re.IGNORECASE)
-_TITLED = re.compile(
+_SPEECH_PHRASE: Final = re.compile(r"\b(?:" + "|".join(SPEECH_PHRASES) + r")\b", re.IGNORECASE)
+_TITLED: Final = re.compile(
     r"\bthe\s+(?:[\w’'-]+\s+)?(" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-_ACCORDING_TO = re.compile(r"\s*According to ([^,“\"]{2,60}),", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
-_WORD = re.compile(r"[\w’'-]+")
-_LOWER_CASE_NEXT = re.compile(r"\s*[a-z]")
-_CLAUSE_END = re.compile(r"[.;!?“\"]")
+_ACCORDING_TO: Final = re.compile(r"\s*According to ([^,“\"]{2,60}),", re.IGNORECASE)
+_PASSIVE: Final = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$")
+_WORD: Final = re.compile(r"[\w’'-]+")
+_LOWER_CASE_NEXT: Final = re.compile(r"\s*[a-z]")
+_CLAUSE_END: Final = re.compile(r"[.;!?“\"]")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Speaker:
     verb: str = ""
 
 
-NOBODY = Speaker(None, None)
+NOBODY: Final = Speaker(None, None)
 
 
 class Attributor:

@@ -2,8 +2,12 @@
 a compiled copy from running once its source has changed.
 
 Compiling makes the parser about twice as fast; the Python source stays the
-parser's definition, and without compiling everything runs from it. mypyc
-writes an extension module beside each compiled ``.py``, and Python loads an
+parser's definition, and without compiling everything runs from it. Module-level
+constants (word lists, patterns) are declared ``Final``: mypyc then keeps each in
+a C static instead of looking it up in the module's dict at every use, which was
+6% of a compiled parse.
+
+mypyc writes an extension module beside each compiled ``.py``, and Python loads an
 extension before a source file of the same name, so after an edit the old code
 would silently go on running. So the build records a digest of every compiled
 source in ``MANIFEST``, and while any of them differs the package loads its

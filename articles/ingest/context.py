@@ -7,6 +7,7 @@
 """
 
 import re
+from typing import Final
 
 from .lexicon import (
     AUXILIARIES,
@@ -19,18 +20,18 @@ from .lexicon import (
 )
 from .tokens import JOINERS
 
-WINDOW = 200  # characters around a name worth reading: keeps long paragraphs linear
-_CLAUSE_BREAK = re.compile(r"[,;:.()\[\]“”\"‘!?—–]")
-_WORD = re.compile(r"[\w’'-]+")
-_DETERMINERS = frozenset("the a an his her their its our my your this that".split())
-_APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,90}?)\s*(?:,|\.|;|$)")
-_AGE = re.compile(r"^,\s+(?:aged\s+)?\d{1,3},")
-_AFTER_VERB = re.compile(
+WINDOW: Final = 200  # characters around a name worth reading: keeps long paragraphs linear
+_CLAUSE_BREAK: Final = re.compile(r"[,;:.()\[\]“”\"‘!?—–]")
+_WORD: Final = re.compile(r"[\w’'-]+")
+_DETERMINERS: Final = frozenset("the a an his her their its our my your this that".split())
+_APPOSITIVE: Final = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,90}?)\s*(?:,|\.|;|$)")
+_AGE: Final = re.compile(r"^,\s+(?:aged\s+)?\d{1,3},")
+_AFTER_VERB: Final = re.compile(
     r"^(?:[’']s)?,?\s+(?:has |had |have |also |later |then |previously |last \w+ )?(\w+)"
 )
-_POSSESSIVE_END = re.compile(r"[’']s?$")
-_WHO_AFTER = re.compile(r",?\s+who\s")
-_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|across)\s+(?:the\s+)?$")
+_POSSESSIVE_END: Final = re.compile(r"[’']s?$")
+_WHO_AFTER: Final = re.compile(r",?\s+who\s")
+_PLACE_PREPOSITION_BEFORE: Final = re.compile(r"\b(?:of|in|at|from|across)\s+(?:the\s+)?$")
 
 
 def _role_words_before(text: str, start: int) -> list[str]:

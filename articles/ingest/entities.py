@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Final
 
 from .lexicon import (
     ORGANISATION_HEADS,
@@ -22,7 +23,7 @@ from .names import normalize_name
 from .pieces import Piece, organisation_head
 from .tokens import JOINERS, Run, Token, capitalised_runs, sentence_starts, tokenize
 
-STRONG_EVIDENCE = frozenset({"honorific", "role", "age", "surname reference"})
+STRONG_EVIDENCE: Final = frozenset({"honorific", "role", "age", "surname reference"})
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class Article:
         return unquoted + self.tokens_between(block, at, end)
 
 
-_PARENTHESES = re.compile(r"\([^()]{0,40}\)")
+_PARENTHESES: Final = re.compile(r"\([^()]{0,40}\)")
 
 
 def head_of_phrase(article: Article, chosen: Mention, mentions: list[Mention]) -> Mention:

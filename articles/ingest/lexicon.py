@@ -6,6 +6,8 @@ start sentences. Extend them when a new house style needs it; never add the
 name of a person or an organisation here.
 """
 
+from typing import Final
+
 
 def _words(text: str) -> list[str]:
     """The whitespace-separated words of a block of text, for readable lists."""
@@ -14,7 +16,7 @@ def _words(text: str) -> list[str]:
 
 # Verbs that attribute speech or writing. Each entry is a lemma with its
 # inflections, so "say", "says", "said" and "saying" all count.
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS: Final = frozenset(
     _words(
         """
         say says said saying tell tells told add adds added write writes wrote written
@@ -40,12 +42,12 @@ SPEECH_VERBS = frozenset(
 
 # Verbs that, right next to a name, show the name is a person: "Jane Doe said".
 # Narrower than SPEECH_VERBS: "Upper Saxby, admitted" is an address, then a plea.
-NAMING_VERBS = frozenset(
+NAMING_VERBS: Final = frozenset(
     _words("said says told tells added adds wrote writes explained insisted replied asked")
 )
 
 # Institution words of businesses, for "the company" or "the firm".
-COMPANY_HEADS = frozenset(
+COMPANY_HEADS: Final = frozenset(
     _words(
         """
         services estates homes developments properties holdings partners systems solutions
@@ -58,7 +60,7 @@ COMPANY_HEADS = frozenset(
 
 # Speech verbs that may come before their subject: "…,” said Jane Doe. Verbs such
 # as "told" are left out: in "told Sky Sports" the name after is the listener.
-INVERTING_VERBS = frozenset(
+INVERTING_VERBS: Final = frozenset(
     _words(
         """
         said says added adds explained continued insisted replied wrote writes noted argued
@@ -69,13 +71,13 @@ INVERTING_VERBS = frozenset(
 
 # Verbs that only attribute a quote when followed by a colon or the quote itself
 # ("He went on: …"), listed apart because alone they are ordinary words.
-SPEECH_PHRASES = ("went on", "pointed out", "spoke of")
+SPEECH_PHRASES: Final = ("went on", "pointed out", "spoke of")
 
-HONORIFICS_MALE = frozenset(_words("mr sir lord baron fr father"))
-HONORIFICS_FEMALE = frozenset(_words("mrs ms miss dame lady baroness"))
+HONORIFICS_MALE: Final = frozenset(_words("mr sir lord baron fr father"))
+HONORIFICS_FEMALE: Final = frozenset(_words("mrs ms miss dame lady baroness"))
 # Titles used with a first name on second reference: "Sir Keir", "Dame Judi".
-FIRST_NAME_HONORIFICS = frozenset(_words("sir dame"))
-HONORIFICS_NEUTRAL = frozenset(
+FIRST_NAME_HONORIFICS: Final = frozenset(_words("sir dame"))
+HONORIFICS_NEUTRAL: Final = frozenset(
     _words(
         """
         mx dr prof professor rev reverend cllr councillor judge justice det insp supt sgt pc
@@ -83,11 +85,11 @@ HONORIFICS_NEUTRAL = frozenset(
         """
     )
 )
-HONORIFICS = HONORIFICS_MALE | HONORIFICS_FEMALE | HONORIFICS_NEUTRAL
+HONORIFICS: Final = HONORIFICS_MALE | HONORIFICS_FEMALE | HONORIFICS_NEUTRAL
 
 # Nouns for offices and occupations that come before or after a name:
 # "Chairman Steve Smith", "council leader Jane Doe", "Jane Doe, the mayor,".
-ROLE_NOUNS = frozenset(
+ROLE_NOUNS: Final = frozenset(
     _words(
         """
         mayor chairman chairwoman chair chairperson councillor cllr leader minister
@@ -123,10 +125,12 @@ ROLE_NOUNS = frozenset(
 )
 
 # Letters after a name for an office or an honour: "Jess Phillips MP", "Jane Doe KC".
-POST_NOMINALS = frozenset(_words("MP MEP MSP MS AM MLA QC KC JP OBE MBE CBE KBE DBE GBE CH FRS"))
+POST_NOMINALS: Final = frozenset(
+    _words("MP MEP MSP MS AM MLA QC KC JP OBE MBE CBE KBE DBE GBE CH FRS")
+)
 
 # Adjectives that can open a role phrase: "former mayor", "disgraced ex-leader".
-ROLE_MODIFIERS = frozenset(
+ROLE_MODIFIERS: Final = frozenset(
     _words(
         """
         former ex deputy acting interim assistant senior junior chief vice new outgoing
@@ -137,7 +141,7 @@ ROLE_MODIFIERS = frozenset(
 )
 
 # Last words of an institution's name, with the kind of organisation they suggest.
-ORGANISATION_HEADS = {
+ORGANISATION_HEADS: Final = {
     "police": "police",
     "constabulary": "police",
     "court": "court",
@@ -254,15 +258,15 @@ ORGANISATION_HEADS = {
 }
 
 # Words that make a capitalised run the name of a law or a document, not an entity.
-DOCUMENT_HEADS = frozenset(
+DOCUMENT_HEADS: Final = frozenset(
     ["act", "acts", "bill", "bills", "order", "regulations", "directive", "treaty", "report"]
 )
 
 # Words that open the name of a place: "River Hallow", "Mount Pleasant".
-PLACE_OPENERS = frozenset(_words("river lake loch mount port fort cape isle"))
+PLACE_OPENERS: Final = frozenset(_words("river lake loch mount port fort cape isle"))
 
 # Words that make a capitalised run a place or a building rather than a body.
-PLACE_HEADS = frozenset(
+PLACE_HEADS: Final = frozenset(
     _words(
         """
         street road avenue lane square park bridge estate way place gardens green river
@@ -273,7 +277,7 @@ PLACE_HEADS = frozenset(
 )
 
 # Capitalised words that open sentences or phrases but never start a name.
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS: Final = frozenset(
     _words(
         """
         a an the this that these those there here it its it's he she they we you i his her
@@ -294,7 +298,7 @@ FUNCTION_WORDS = frozenset(
 
 # Prepositions that open an adverbial phrase before a sentence's subject:
 # "In the letter to the committee, Ms Smith said:".
-LEADING_PREPOSITIONS = frozenset(
+LEADING_PREPOSITIONS: Final = frozenset(
     _words(
         """
         in on at during after before following speaking writing responding asked addressing
@@ -305,7 +309,7 @@ LEADING_PREPOSITIONS = frozenset(
 
 # Upper-case abbreviations that are not organisations (besides the roles in
 # ROLE_NOUNS, "MP" or "GP": recognise checks those there).
-NOT_ORGANISATION_ACRONYMS = frozenset(
+NOT_ORGANISATION_ACRONYMS: Final = frozenset(
     _words(
         """
         UK US USA UAE EU GB NYC LA TV OK ID AM PM GMT BST UTC MPS MEPS AM GPS PCSOS MLAS
@@ -316,7 +320,7 @@ NOT_ORGANISATION_ACRONYMS = frozenset(
 )
 
 # Social-media and newsletter boilerplate that ends web articles.
-FOOTER_PLATFORMS = (
+FOOTER_PLATFORMS: Final = (
     "twitter",
     "facebook",
     "instagram",
@@ -332,13 +336,13 @@ FOOTER_PLATFORMS = (
 
 # Pronouns that tie back to the sentence's subject ("Jane Doe has used her powers");
 # "she" and "he" are left out: after "said" they often mean someone else.
-POSSESSIVE_MALE = frozenset({"his", "himself"})
-POSSESSIVE_FEMALE = frozenset({"her", "hers", "herself"})
-SUBJECT_PRONOUNS = {"he": "male", "she": "female"}
+POSSESSIVE_MALE: Final = frozenset({"his", "himself"})
+POSSESSIVE_FEMALE: Final = frozenset({"her", "hers", "herself"})
+SUBJECT_PRONOUNS: Final = {"he": "male", "she": "female"}
 
 # Words that show a clause's verb has already started, so a name after them is
 # not the sentence's subject ("There have been calls … the Met").
-AUXILIARIES = frozenset(
+AUXILIARIES: Final = frozenset(
     _words(
         """
         is are was were be been being has have had do does did will would shall should can
@@ -349,7 +353,7 @@ AUXILIARIES = frozenset(
 
 # Nouns that stand for an organisation already named: "the council said". Each
 # maps to the words (any of them) in that organisation's name or kind.
-GENERIC_ORGANISATION_NOUNS = {
+GENERIC_ORGANISATION_NOUNS: Final = {
     noun: frozenset(words.split())
     for noun, words in {
         "council": "council",
@@ -389,7 +393,7 @@ GENERIC_ORGANISATION_NOUNS = {
 }
 
 # Words before a generic noun that say only what sort it is: "the local council".
-GENERIC_MODIFIERS = frozenset(
+GENERIC_MODIFIERS: Final = frozenset(
     _words(
         """
         local city county borough district parish town regional national state federal
@@ -398,7 +402,7 @@ GENERIC_MODIFIERS = frozenset(
     )
 )
 
-SPOKESPEOPLE = frozenset(
+SPOKESPEOPLE: Final = frozenset(
     _words(
         """
         spokesperson spokesman spokeswoman spokespeople representative source statement

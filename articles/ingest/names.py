@@ -8,12 +8,17 @@ text to an entity editors already curated with one query.
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
-_SPACES = re.compile(r"\s+")
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=\w)'(?=\s|$)")
-_LEADING_THE = re.compile(r"^the\s+")
+_APOSTROPHES: Final = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
+)
+_DASHES: Final = str.maketrans(
+    {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"}
+)
+_SPACES: Final = re.compile(r"\s+")
+_POSSESSIVE: Final = re.compile(r"(?<=\w)'s\b|(?<=\w)'(?=\s|$)")
+_LEADING_THE: Final = re.compile(r"^the\s+")
 
 
 def unify_punctuation(text: str) -> str:

@@ -9,6 +9,7 @@ then block kinds (caption or subhead), tags and the provisional headline.
 
 import re
 from collections import Counter
+from typing import Final
 
 from . import structure
 from .attribution import Attributor
@@ -17,14 +18,14 @@ from .parsed import IngestError, ParsedArticle, ParsedBlock, ParsedOrganisation,
 from .quotes import find_quotes, inside_quote_ranges
 from .recognise import recognise_entities
 
-MAX_TAGS = 4
-_IMAGE_CREDIT = re.compile(
+MAX_TAGS: Final = 4
+_IMAGE_CREDIT: Final = re.compile(
     r"^(?:photo|picture|image|pictured|credit)\s*:|\((?:photo|picture|image|credit)\s*:[^)]*\)$",
     re.IGNORECASE,
 )
 
 # Where a captioned photo was taken: "Jane Doe at the meeting", "… outside the town hall".
-_CAPTION_SETTING = re.compile(
+_CAPTION_SETTING: Final = re.compile(
     r"\s+(?:pictured\s+|speaking\s+)?(?:at|in|outside|inside|near|during|on|with|after|before)"
     r"(?:\s+[\w’'-]+){1,6}",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ returns a ``Piece`` saying which, without looking at the rest of the article.
 """
 
 from dataclasses import dataclass
+from typing import Final
 
 from .context import is_role_word
 from .lexicon import (
@@ -74,7 +75,7 @@ def organisation_head(tokens: tuple[Token, ...]) -> str | None:
     return None
 
 
-_ORDINALS = frozenset({"first", "second", "third"})
+_ORDINALS: Final = frozenset({"first", "second", "third"})
 
 
 def _strip_leading(

@@ -23,16 +23,17 @@ of the text.
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from .parsed import IngestError
 
-DOUBLE_MARKS = frozenset('“”"„‟')
-DOUBLE_OPENERS = frozenset('“"„‟')
-SINGLE_OPENERS = frozenset("‘'")
-SINGLE_CLOSERS = frozenset("’'")
-_BEFORE_OPEN = frozenset(" \t([{—–-/:;,")
-_DOUBLE_MARK = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
-_SINGLE_MARK = re.compile("[" + "".join(sorted(SINGLE_OPENERS | SINGLE_CLOSERS)) + "]")
+DOUBLE_MARKS: Final = frozenset('“”"„‟')
+DOUBLE_OPENERS: Final = frozenset('“"„‟')
+SINGLE_OPENERS: Final = frozenset("‘'")
+SINGLE_CLOSERS: Final = frozenset("’'")
+_BEFORE_OPEN: Final = frozenset(" \t([{—–-/:;,")
+_DOUBLE_MARK: Final = re.compile("[" + "".join(sorted(DOUBLE_MARKS)) + "]")
+_SINGLE_MARK: Final = re.compile("[" + "".join(sorted(SINGLE_OPENERS | SINGLE_CLOSERS)) + "]")
 
 
 @dataclass(frozen=True)

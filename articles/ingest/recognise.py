@@ -11,6 +11,7 @@
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from . import context
 from .entities import (
@@ -37,7 +38,7 @@ from .pieces import Piece, organisation_head, read_run
 from .tokens import PARTICLES, Token, sentence_of
 
 # Honorifics that are also offices: "Judge Michael Thornton" is a judge.
-OFFICE_HONORIFICS = {
+OFFICE_HONORIFICS: Final = {
     "judge": "Judge",
     "justice": "Justice",
     "cllr": "Councillor",
@@ -45,8 +46,10 @@ OFFICE_HONORIFICS = {
     "rev": "Reverend",
     "reverend": "Reverend",
 }
-_ACRONYM_DEFINITION = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|of|at|from|across|around|near|throughout)(?: the)?\s*$")
+_ACRONYM_DEFINITION: Final = re.compile(r"^\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_PLACE_PREPOSITION: Final = re.compile(
+    r"\b(?:in|of|at|from|across|around|near|throughout)(?: the)?\s*$"
+)
 
 
 @dataclass

@@ -8,12 +8,13 @@ quoted speech are ignored: "we" and "I" there belong to the speaker.
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Final
 
 from .entities import Article, Entities, Entity, Mention, head_of_phrase
 from .lexicon import AUXILIARIES, LEADING_PREPOSITIONS, SPEECH_VERBS
 from .tokens import Token, sentence_of
 
-LOOKBACK = 12  # mentions; antecedents in news copy are close by
+LOOKBACK: Final = 12  # mentions; antecedents in news copy are close by
 
 
 class Salience:

@@ -13,10 +13,11 @@ prose (several long lines of similar width), which are joined back together.
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from .lexicon import FOOTER_PLATFORMS, FUNCTION_WORDS
 
-FRONT_MATTER_KEYS = {
+FRONT_MATTER_KEYS: Final = {
     "headline": "headline",
     "title": "headline",
     "byline": "byline",
@@ -28,22 +29,22 @@ FRONT_MATTER_KEYS = {
     "publication": "publication",
     "source": "publication",
 }
-_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z]+)[ \t]*:[ \t]*(\S.*)$")
-_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0]*\n")
+_FRONT_MATTER_LINE: Final = re.compile(r"^([A-Za-z]+)[ \t]*:[ \t]*(\S.*)$")
+_BLANK_LINE: Final = re.compile(r"\n[ \t\f\v\u00a0]*\n")
 # Runs of spaces that need changing into one " ": a single plain space is left alone,
 # since replacing every gap between words with itself made this the layout's slowest step.
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2009\u202f]{2,}|[\t\f\v\u00a0\u2009\u202f]")
-_FOOTER_FOLLOW = re.compile(r"^(?:follow|like)\s+(?P<who>.+?)\s+on\s+\S", re.IGNORECASE)
-_FOOTER_PHRASES = re.compile(
+_SPACES: Final = re.compile(r"[ \t\f\v\u00a0\u2009\u202f]{2,}|[\t\f\v\u00a0\u2009\u202f]")
+_FOOTER_FOLLOW: Final = re.compile(r"^(?:follow|like)\s+(?P<who>.+?)\s+on\s+\S", re.IGNORECASE)
+_FOOTER_PHRASES: Final = re.compile(
     r"^(?:keep up to date|stay up to date|sign up|subscribe|get the latest|share this|"
     r"click here|read more|related:|for more (?:news|stories)|download (?:our|the) app|"
     r"support (?:our|local) journalism)",
     re.IGNORECASE,
 )
-_BYLINE = re.compile(r"^By\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$")
-_TERMINAL = ".!?…:;\"”’'"
-HEADLINE_MAX = 100
-SHORT_LINE_WORDS = 14  # subheads and captions are at most this long
+_BYLINE: Final = re.compile(r"^By\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})$")
+_TERMINAL: Final = ".!?…:;\"”’'"
+HEADLINE_MAX: Final = 100
+SHORT_LINE_WORDS: Final = 14  # subheads and captions are at most this long
 
 
 @dataclass(frozen=True)

@@ -9,24 +9,29 @@ live; ``entities`` decides which is which.
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from .lexicon import ORGANISATION_HEADS
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
+_TOKEN: Final = re.compile(r"[^\W\d_][\w’'\-]*")
 # Punctuation that opens or closes a word and is never part of one: ’ and '
 # are not among it, as they end words ("Tenants’").
-_OPENING = '“‘"([«'
-_CLOSING = ',.;:!?)]”"»…'
-_POSSESSIVE = re.compile(r"(?:[’']s|[’'])$")
+_OPENING: Final = '“‘"([«'
+_CLOSING: Final = ',.;:!?)]”"»…'
+_POSSESSIVE: Final = re.compile(r"(?:[’']s|[’'])$")
 # The end of a sentence: its mark, any closing quotes or brackets, then a capital.
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset("mr mrs ms dr st prof gen sen rep gov jr sr no vs etc inc co".split())
+_SENTENCE_END: Final = re.compile(r"[.!?…][”\"’')\]]*\s+(?=[“\"‘'(\[]?[A-Z0-9])")
+_ABBREVIATIONS: Final = frozenset(
+    "mr mrs ms dr st prof gen sen rep gov jr sr no vs etc inc co".split()
+)
 # Lower-case words allowed inside a name: "Department for Education", "van der Berg".
-JOINERS = frozenset({"of", "for"})
+JOINERS: Final = frozenset({"of", "for"})
 # Runs that go on after a possessive: "Her Majesty’s Inspectorate", "St Mary’s Hospital".
-_POSSESSIVE_OPENERS = frozenset({"her", "his", "st", "saint"})
-_IRREGULAR_PLURALS = frozenset({"women", "men", "children", "people"})
-PARTICLES = frozenset("de del della la le du da di dos van von der den ter bin al el".split())
+_POSSESSIVE_OPENERS: Final = frozenset({"her", "his", "st", "saint"})
+_IRREGULAR_PLURALS: Final = frozenset({"women", "men", "children", "people"})
+PARTICLES: Final = frozenset(
+    "de del della la le du da di dos van von der den ter bin al el".split()
+)
 
 
 class Token:
@@ -85,8 +90,8 @@ def _case_of(base: str) -> tuple[str, bool]:
 # (building tokens was the largest part of the parse). A plain dict: a compiled
 # lookup in it costs a fraction of a call through ``lru_cache``. Emptied when
 # full, so a stream of unusual words cannot grow it without bound.
-_WORD_FORMS: dict[str, tuple[str, str, bool]] = {}
-_WORD_FORMS_LIMIT = 65536
+_WORD_FORMS: Final[dict[str, tuple[str, str, bool]]] = {}
+_WORD_FORMS_LIMIT: Final = 65536
 
 
 def _word_forms(word: str) -> tuple[str, str, bool]:
