@@ -12,8 +12,9 @@ from articles.importer import import_article
 from articles.importer.loader import ANALYZE_AFTER_ARTICLES
 from articles.importer.reading import PARALLEL_MIN_FILES
 from articles.ingest import read_article
-from articles.models import Article, SearchDocument
+from articles.models import Article, Block, Quote, SearchDocument
 from articles.search import search
+from people.models import Person
 from tests.robustness.corpus import article_text, write_articles
 
 # Search text is written after each article's transaction commits: these
@@ -82,6 +83,11 @@ def test_a_large_run_on_postgresql_refreshes_the_planners_statistics(tmp_path):
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_article'")
         assert cursor.fetchone()[0] == ANALYZE_AFTER_ARTICLES
+        # and what person pages and search read besides the articles
+        for model in (Block, Quote, Person, Article.people.through):
+            table = model._meta.db_table
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            assert cursor.fetchone()[0] == model.objects.count() > 0, table
 
 
 def test_a_worker_reads_its_files_each_with_its_own_result(tmp_path, monkeypatch):
