@@ -237,8 +237,14 @@ class Quote(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
     history = HistoricalRecords(
         excluded_fields=["search_vector"],
-        no_db_index=["article", "speaker_person", "speaker_organisation", "first_block"]
-        + ["last_block", "status"],
+        no_db_index=[
+            "article",
+            "speaker_person",
+            "speaker_organisation",
+            "first_block",
+            "last_block",
+            "status",
+        ],
     )
 
     objects = QuoteQuerySet.as_manager()

@@ -41,9 +41,9 @@ def fewer_garbage_collections():
     An import makes millions of short-lived objects (model instances, rows,
     tokens) that reference counting frees. At Python's default threshold the
     collector ran a thousand times in a 2,000-article import, each pass
-    walking everything alive: 9% of the loader's time went on it. Django and the models,
-    loaded by now, are never garbage, so they are frozen out of every pass;
-    the garbage that does form cycles waits a little longer to be collected.
+    walking everything alive: 9% of the loader's time went on it. Django and
+    the models, loaded by now, are never garbage, so they are frozen out of
+    every pass; the garbage that does form cycles waits a little longer.
     """
     threshold = gc.get_threshold()
     # A process that froze objects itself (a server forking workers, say) keeps them
@@ -51,13 +51,18 @@ def fewer_garbage_collections():
     freezing = gc.get_freeze_count() == 0
     if freezing:
         gc.freeze()
-    gc.set_threshold(IMPORT_GC_THRESHOLD, *threshold[1:])
+    gc.set_threshold(*_import_threshold())
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
         if freezing:
             gc.unfreeze()
+
+
+def _import_threshold() -> tuple[int, ...]:
+    """The collector's thresholds while importing: only the youngest generation's changes."""
+    return (IMPORT_GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 def default_jobs() -> int:
@@ -83,8 +88,7 @@ def read_ahead(
     # Parser processes collect less often too, for their whole life (2% of a parse).
     # The initializer is ``gc``'s own: a worker must not import this module, which
     # needs Django set up.
-    threshold = (IMPORT_GC_THRESHOLD, *gc.get_threshold()[1:])
-    start_worker = {"initializer": gc.set_threshold, "initargs": threshold}
+    start_worker = {"initializer": gc.set_threshold, "initargs": _import_threshold()}
     with ProcessPoolExecutor(jobs, get_context("spawn"), **start_worker) as pool:
         window = deque()
         for files in tasks:
