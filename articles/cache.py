@@ -40,6 +40,8 @@ from .models import Article
 from .search import refresh_search_documents
 
 GENERATION_KEY = "reader:generation"
+# (generation, the next scheduled publication time or None), see ``page_lifetime``.
+SCHEDULE_KEY = "reader:next-scheduled"
 # The attribute ``public_page`` sets on a response the page cache may store.
 STORABLE = "page_cache_storable"
 # How long a page may be served from the server cache, at most.
@@ -185,12 +187,31 @@ def is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def seconds_until_next_scheduled() -> int:
-    """Seconds until a scheduled article appears, so no page outlives that moment."""
+def page_lifetime(generation: int, known: tuple | None) -> int:
+    """Seconds a page built under ``generation`` may be kept: no page outlives the
+    moment a scheduled article appears, and none is kept over ``PAGE_SECONDS``.
+
+    ``known`` is what ``SCHEDULE_KEY`` held (the page cache middleware reads it in the
+    same round trip as the page). The next scheduled time is looked up again only when
+    the generation moved on (content changed: an article may have been scheduled) or
+    that time has passed, not for every page stored: on a cold page it was one of the
+    few queries left.
+    """
     now = timezone.now()
-    next_time = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=now
-    ).aggregate(next=Min("published_at"))["next"]
+    if known is not None and known[0] == generation and (known[1] is None or known[1] > now):
+        next_time = known[1]
+    else:
+        next_time = _next_scheduled(now)
+        cache.set(SCHEDULE_KEY, (generation, next_time), PAGE_SECONDS)
+    return _seconds_until(next_time, now)
+
+
+def _next_scheduled(now):
+    scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+    return scheduled.aggregate(next=Min("published_at"))["next"]
+
+
+def _seconds_until(next_time, now) -> int:
     if next_time is None or next_time - now > timedelta(seconds=PAGE_SECONDS):
         return PAGE_SECONDS
     return max(1, int((next_time - now).total_seconds()))

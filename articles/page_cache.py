@@ -2,10 +2,10 @@
 
 ``PageCacheMiddleware`` sits right after SecurityMiddleware and WhiteNoise.
 For an anonymous GET or HEAD (no session or messages cookie) it reads the
-current generation and the stored page in one cache round trip; a page
-stored under another generation is a miss. A hit is answered at once, with
-no session, user, database query or template, which is what lets a cached
-page be served at a rate close to a static file's.
+current generation, the next scheduled publication and the stored page in
+one cache round trip; a page stored under another generation is a miss. A
+hit is answered at once, with no session, user, database query or template,
+which is what lets a cached page be served at a rate close to a static file's.
 
 On a miss the request goes through the whole stack. When the view was one of
 ``public_page``'s and the response that comes back is still storable, the
@@ -26,11 +26,12 @@ from django.utils.cache import get_conditional_response
 
 from .cache import (
     GENERATION_KEY,
+    SCHEDULE_KEY,
     STORABLE,
     current_generation,
     is_cacheable_request,
     is_cacheable_response,
-    seconds_until_next_scheduled,
+    page_lifetime,
 )
 
 
@@ -51,7 +52,7 @@ class PageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, key])
+        found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
         generation = found.get(GENERATION_KEY)
         if generation is None:
             generation = current_generation()
@@ -64,7 +65,8 @@ class PageCacheMiddleware:
                 return response
             # The generation read before the page was built: if content changed
             # meanwhile, the page is stored as already stale and never served.
-            cache.set(key, _stored_value(generation, response), seconds_until_next_scheduled())
+            lifetime = page_lifetime(generation, found.get(SCHEDULE_KEY))
+            cache.set(key, _stored_value(generation, response), lifetime)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 

@@ -4,15 +4,18 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import views
 from articles.cache import (
     GENERATION_KEY,
     PAGE_SECONDS,
+    SCHEDULE_KEY,
     coalesced_emptying,
     empty_page_cache,
-    seconds_until_next_scheduled,
+    page_lifetime,
 )
 from articles.models import Article
 from articles.signals import articles_imported
@@ -207,9 +210,37 @@ def test_staff_pages_are_never_stored_or_served_from_the_cache(client):
 
 def test_cache_lifetime_stops_at_the_next_scheduled_article():
     """Pages are kept no longer than the time left before a scheduled article appears."""
-    assert seconds_until_next_scheduled() == PAGE_SECONDS
+    assert page_lifetime(1, None) == PAGE_SECONDS
     ArticleFactory(published_at=timezone.now() + timedelta(seconds=90))
-    assert 0 < seconds_until_next_scheduled() <= 90
+    assert 0 < page_lifetime(2, cache.get(SCHEDULE_KEY)) <= 90
+
+
+def test_the_schedule_is_looked_up_once_a_generation(django_assert_num_queries):
+    """Pages stored under one generation share one lookup of the next scheduled article;
+    a new generation (content changed) or a scheduled time that has passed looks again."""
+    ArticleFactory(published_at=timezone.now() + timedelta(seconds=90))
+    with django_assert_num_queries(1):
+        first = page_lifetime(1, None)
+    with django_assert_num_queries(0):
+        assert page_lifetime(1, cache.get(SCHEDULE_KEY)) <= first <= 90
+    with django_assert_num_queries(1):
+        assert page_lifetime(2, cache.get(SCHEDULE_KEY)) <= 90
+    passed = (2, timezone.now() - timedelta(seconds=1))
+    with django_assert_num_queries(1):
+        assert 0 < page_lifetime(2, passed) <= 90
+
+
+def test_a_cold_page_under_a_known_generation_skips_the_schedule_query(
+    client, django_assert_num_queries
+):
+    """The page cache reads the schedule with the page: once one page was stored, the
+    next page built under the same generation makes one query fewer."""
+    first, second = ArticleFactory(), ArticleFactory()
+    cache.clear()
+    with CaptureQueriesContext(connection) as built_first:
+        client.get(first.get_absolute_url())
+    with django_assert_num_queries(len(built_first) - 1):
+        client.get(second.get_absolute_url())
 
 
 def test_only_get_and_head_are_allowed(client):
