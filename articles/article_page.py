@@ -1,25 +1,37 @@
-"""Everything the article page shows, fetched in a fixed number of queries."""
+"""Everything the article page shows, fetched in a fixed number of queries, and the
+parts of it ``articles.renders`` stores."""
 
 from datetime import timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 
 from people.models import Organisation, Person
 
 from .body import build_body, quote_summary, standfirst_anchors
 from .models import Article, Block, Quote
 from .public import published_articles
+from .renders import PARTS, ArticleParts, page_origin, published_article, store_parts, stored_parts
 from .structured_data import article_ld
 
-RELATED_COUNT = 5
+# Related articles kept with a stored page: when some are unpublished later, the
+# page still has others to show in their place.
+RELATED_KEPT = 20
 # Saves soon after publication (typo fixes while it goes live) are not called an update.
 UPDATE_SHOWN_AFTER = timedelta(hours=1)
 
 
-def article_with_content(articles):
-    """``articles`` with blocks, visible quotes, tags, people, organisations and corrections."""
-    return articles.prefetch_related(
+def with_content(article: Article) -> Article:
+    """``article`` given its blocks, visible quotes, tags, people, organisations and
+    corrections (six queries, as for any number of articles: see ``fetch_content``)."""
+    fetch_content([article])
+    return article
+
+
+def fetch_content(articles: list[Article]) -> None:
+    prefetch_related_objects(
+        articles,
         Prefetch("blocks", queryset=Block.objects.order_by("position", "id")),
         Prefetch(
             "quotes",
@@ -65,7 +77,7 @@ LATEST_SQL = "SELECT * FROM ({lookup}) AS latest"
 def related_articles(
     article: Article, people: list[Person], organisations: list[Organisation]
 ) -> list[Article]:
-    """Up to RELATED_COUNT published articles sharing the most people and organisations
+    """Up to RELATED_KEPT published articles sharing the most people and organisations
     with ``article``, the most recent first among equals, from the
     ``CANDIDATES_PER_ENTITY`` articles last added about each of them."""
     lookups = [
@@ -84,7 +96,7 @@ def related_articles(
     mentions_sql = " UNION ALL ".join(LATEST_SQL.format(lookup=sql) for sql, _ in lookups)
     mentions_params = [param for _, params in lookups for param in params]
     sql = RELATED_SQL.format(candidates=candidates_sql, mentions=mentions_sql)
-    params = (*candidates_params, *mentions_params, RELATED_COUNT)
+    params = (*candidates_params, *mentions_params, RELATED_KEPT)
     return list(Article.objects.raw(sql, params))
 
 
@@ -105,13 +117,16 @@ def _latest_mentions(through, field: str, entities: list) -> list[tuple[str, tup
     return [(sql, (entity.pk,)) for entity in entities]
 
 
-def article_page_context(request: HttpRequest, article: Article) -> dict:
+def build_parts(request: HttpRequest, article: Article) -> tuple[ArticleParts, list[Article]]:
+    """The stored parts of ``article``'s page, built from ``with_content(article)``,
+    and the related articles readers may see now, best first."""
     blocks = list(article.blocks.all())
     quotes = article.visible_quote_list
     people = list(article.people.all())
     organisations = list(article.organisations.all())
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.casefold())
-    return {
+    context = {
+        "request": request,  # absolute links in the head
         "article": article,
         "show_updated": bool(
             article.published_at and article.updated_at - article.published_at > UPDATE_SHOWN_AFTER
@@ -123,7 +138,6 @@ def article_page_context(request: HttpRequest, article: Article) -> dict:
         "people": people,
         "organisations": organisations,
         "corrections": list(article.corrections.all()),
-        "related": related_articles(article, people, organisations),
         "structured_data": article_ld(
             request,
             article,
@@ -133,3 +147,23 @@ def article_page_context(request: HttpRequest, article: Article) -> dict:
             tags=[tag.name for tag in tags],
         ),
     }
+    html = (render_to_string(f"articles/render/{part}.html", context) for part in PARTS)
+    related = related_articles(article, people, organisations)
+    return ArticleParts(*html, related_ids=tuple(other.pk for other in related)), related
+
+
+def store_stale_pages(request: HttpRequest, *, batch_size: int = 100) -> int:
+    """Build and store the page of each published article whose stored parts are
+    missing or not current for ``request``'s scheme and host; how many were."""
+    origin = page_origin(request)
+    slugs = list(published_articles().order_by("pk").values_list("slug", flat=True))
+    built = 0
+    for start in range(0, len(slugs), batch_size):
+        found = (published_article(slug, origin) for slug in slugs[start : start + batch_size])
+        stale = [article for article in found if article and not stored_parts(article)]
+        fetch_content(stale)
+        for article in stale:
+            parts, _related = build_parts(request, article)
+            store_parts(article, origin, parts)
+        built += len(stale)
+    return built

@@ -109,10 +109,14 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Moved on when something the article's page shows changes elsewhere (a quote,
+    # a tag, a speaker's name): a stored ``ArticleRender`` of an older version is
+    # not served. See ``articles.renders``.
+    render_version = models.PositiveIntegerField(default=0, editable=False)
     # History is read one article at a time (by ``id``) and by date: its copies of
     # the article's own indexes would only slow every save and import.
     history = HistoricalRecords(
-        excluded_fields=["imported_at", "imported_values"],
+        excluded_fields=["imported_at", "imported_values", "render_version"],
         no_db_index=["slug", "status", "published_at"],
     )
 
@@ -285,6 +289,34 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"Correction to {self.article} ({self.created_at:%d %b %Y})"
+
+
+class ArticleRender(models.Model):
+    """The article page's HTML as last built, so a page the cache no longer holds is
+    put together from one row instead of nine queries and the whole template.
+
+    Written by ``articles.renders`` when a page is built (or by ``render_articles``);
+    served only while it matches the article's ``updated_at`` and ``render_version``,
+    the address it was built for and ``renders.RENDER_MAX_AGE``. Readers and editors
+    never edit it; deleting rows is always safe (pages are built again).
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="render"
+    )
+    article_updated_at = models.DateTimeField()
+    render_version = models.PositiveIntegerField()
+    origin = models.CharField(max_length=255, help_text='e.g. "https://news.example.org".')
+    head = models.TextField()
+    body = models.TextField()
+    panels = models.TextField()
+    # Articles related to this one, best first; the page shows the first few of
+    # them that are published when it is served.
+    related_ids = models.JSONField(default=list)
+    rendered_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Page of {self.article_id} ({self.rendered_at:%Y-%m-%d %H:%M})"
 
 
 class SearchDocument(models.Model):

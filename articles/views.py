@@ -8,10 +8,18 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from .article_page import article_page_context, article_with_content
+from .article_page import build_parts, with_content
 from .cache import never_cache_preview, public_page
 from .models import Article
 from .public import article_listing, published_articles, with_quoted_speakers, with_tags
+from .renders import (
+    RELATED_SHOWN,
+    page_origin,
+    published_article,
+    related_to_show,
+    store_parts,
+    stored_parts,
+)
 from .search import search as run_search
 
 ARTICLES_PER_PAGE = 20
@@ -32,17 +40,31 @@ def home(request):
 
 @public_page
 def article_detail(request, slug):
-    """A published article; staff also see unpublished ones, marked as a preview."""
-    article = article_with_content(published_articles()).filter(slug=slug).first()
-    preview = False
+    """A published article; staff also see unpublished ones, marked as a preview.
+
+    Served from its stored parts when they are current (``articles.renders``),
+    else built, stored for next time, and served.
+    """
+    origin = page_origin(request)
+    article = published_article(slug, origin)
     if article is None:
         if not request.user.is_staff:
             raise Http404("No published article at this address.")
-        article = get_object_or_404(article_with_content(Article.objects.all()), slug=slug)
-        preview = True
-    context = article_page_context(request, article)
-    response = render(request, "articles/article_detail.html", {**context, "preview": preview})
-    return never_cache_preview(response) if preview else response
+        article = with_content(get_object_or_404(Article, slug=slug))
+        parts, related = build_parts(request, article)
+        response = _article_response(request, article, parts, related, preview=True)
+        return never_cache_preview(response)
+    if parts := stored_parts(article):
+        related = related_to_show(parts.related_ids)
+    else:
+        parts, related = build_parts(request, with_content(article))
+        store_parts(article, origin, parts)
+    return _article_response(request, article, parts, related[:RELATED_SHOWN], preview=False)
+
+
+def _article_response(request, article, parts, related, *, preview: bool):
+    context = {"article": article, "parts": parts, "related": related, "preview": preview}
+    return render(request, "articles/article_detail.html", context)
 
 
 @public_page

@@ -94,7 +94,9 @@ def wrk(
         listing.flush()
         command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
         command += ["--timeout", timeout, "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}"]
-        return run_checked([*command, "--", mode, listing.name], what="wrk")
+        # The listing's unique name tags this run's cold URLs (see pages.lua).
+        tag = Path(listing.name).stem
+        return run_checked([*command, "--", mode, listing.name, tag], what="wrk")
 
 
 def run_stage_child(module: str, env: Mapping[str, str], *args: str) -> dict:

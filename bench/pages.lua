@@ -1,11 +1,12 @@
--- wrk script for bench/pages.py and stress/run.py. After "--": a mode, then a file of
--- paths, one a line.
+-- wrk script for bench/pages.py and stress/run.py. After "--": a mode, a file of
+-- paths, one a line, and (optional) a tag that tells this run's cold URLs from
+-- any earlier run's.
 --   wrk -s bench/pages.lua http://127.0.0.1:PORT -- warm /tmp/paths.txt
 --
 -- warm: each thread cycles through the paths (usually one), as many readers
 --       asking for the same page would.
 -- cold: as warm, but each request also carries a query parameter no request
---       used before (cold=<thread>.<n>). The page cache keys pages by their
+--       used before (cold=<tag>.<thread>.<n>). The page cache keys pages by their
 --       full URL, so it can never answer one: every request is rendered from
 --       the database (and then stored, as a real miss would be). The views
 --       ignore the parameter. Given thousands of article paths, each one is
@@ -26,6 +27,7 @@ end
 
 function init(args)
    mode = args[1]
+   tag = args[3] or "0"
    paths = {}
    for line in io.lines(args[2]) do
       if line ~= "" then
@@ -45,7 +47,7 @@ function request()
    if mode == "cold" then
       sent = sent + 1
       local separator = path:find("?", 1, true) and "&" or "?"
-      path = string.format("%s%scold=%d.%d", path, separator, id, sent)
+      path = string.format("%s%scold=%s.%d.%d", path, separator, tag, id, sent)
    end
    return wrk.format("GET", path)
 end

@@ -15,14 +15,20 @@ page never passes for a page.
   script adds a never-repeated query parameter, which the views ignore and the
   page cache keys on), so each one is rendered from the database, as after an
   editor's save emptied the cache. The article page also cycles through every
-  published article, so the rows differ as they would for many readers.
+  published article, so the rows differ as they would for many readers. Its
+  pages' parts are stored first (``render_articles``, timed in a row of its
+  own), as the site keeps them (articles.renders); a last cold run, "nothing
+  stored", deletes them all first, so each request builds its page from the
+  database and stores it.
 - Warm: one URL per page type, requested a few times first so both workers
   hold it, then under load: the page cache answers.
 - Search pages are never cached, so they are measured once.
 
 Queries per page come from a child process: Django's test client with
 ``CaptureQueriesContext``, the page cache emptied before each page, after one
-unmeasured request (so one-off start-up queries are not counted). The same child
+unmeasured request (so one-off start-up queries are not counted). "Built
+afresh" is from the database (stored article parts deleted first); the article
+page is also counted and timed from its stored parts. The same child
 times each page built afresh a few times, at URLs the cache has not seen, and how
 much of that was SQL: the cost of a cold request to a worker, without wrk's queue.
 
@@ -37,6 +43,7 @@ import json
 import re
 import shutil
 import socket
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from statistics import mean
@@ -55,6 +62,8 @@ UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0
 CACHED_TYPES = ("article", "home", "person", "organisation", "tag", "feed")
 LABELS = {
     "article": "article page",
+    "article_stored": "article page from its stored parts",
+    "article-unstored": "article page, nothing stored (each one built and stored)",
     "home": "home page",
     "person": "person page (most quoted)",
     "organisation": "organisation page (most quoted)",
@@ -118,6 +127,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from articles.cache import empty_page_cache
+from articles.models import ArticleRender
+
+def forget_stored(name):
+    # "built afresh" is from the database: no stored parts (articles.renders)
+    if name != "article_stored":
+        ArticleRender.objects.all().delete()
 
 class SqlTimer:
     def __init__(self):
@@ -129,9 +144,10 @@ class SqlTimer:
         finally:
             self.seconds += time.perf_counter() - started
 
-def build_afresh(path):
+def build_afresh(name, path):
     built, in_sql = [], []
     for number in range(RENDERS):
+        forget_stored(name)
         timer = SqlTimer()
         with connection.execute_wrapper(timer):
             started = time.perf_counter()
@@ -145,6 +161,7 @@ counts = {}
 for name, path in PAGES.items():
     client.get(path)
     empty_page_cache()
+    forget_stored(name)
     with CaptureQueriesContext(connection) as fresh:
         response = client.get(path)
     if response.status_code != 200:
@@ -155,7 +172,7 @@ for name, path in PAGES.items():
     counts[name] = {"fresh": len(fresh), "cached": len(cached),
         "sql": [query["sql"] for query in fresh.captured_queries],
         "slowest_query": {"ms": float(slowest["time"]) * 1000, "sql": slowest["sql"][:600]},
-        **build_afresh(path)}
+        **build_afresh(name, path)}
 print("COUNTED", json.dumps(counts))
 """
 
@@ -242,6 +259,27 @@ def count_queries(env: dict, pages: dict[str, str], renders: int) -> dict[str, d
     """Queries each page makes rendered afresh and served from the cache, and the median
     time (all of it, and in SQL) of ``renders`` builds afresh."""
     return _child_json(env, f"PAGES = {pages!r}\nRENDERS = {renders}\n{COUNT}", "COUNTED")
+
+
+FORGET_STORED = "from articles.models import ArticleRender; ArticleRender.objects.all().delete()"
+
+
+def store_pages(env: dict, port: int, articles: int) -> dict:
+    """``render_articles`` for the address wrk asks (as after a deploy or an import):
+    the cold article run then finds each page's parts stored (articles.renders)."""
+    started = time.monotonic()
+    manage(env, "render_articles", "--origin", f"https://127.0.0.1:{port}")
+    seconds = time.monotonic() - started
+    return {"articles": articles, "seconds": seconds, "per_second": articles / seconds}
+
+
+def _stored_row(stored: dict) -> Row:
+    return Row(
+        "Pages",
+        "article pages stored ahead (render_articles, one process)",
+        f"{stored['articles']:,} in {stored['seconds']:.0f} s ({stored['per_second']:,.0f} "
+        "articles/s)",
+    )
 
 
 def hashed_stylesheet(static_root: Path) -> str:
@@ -389,10 +427,14 @@ def run(context: Context) -> StageResult:
     refresh_statistics(env)
     picked = pick_pages(env)
     pages, articles = picked["pages"], picked["articles"]
-    counts = count_queries(env, pages, QUICK_RENDERS if context.quick else RENDERS)
+    counted = {**pages, "article_stored": pages["article"]}
+    counts = count_queries(env, counted, QUICK_RENDERS if context.quick else RENDERS)
+    stored = store_pages(env, port, len(articles))
     css = hashed_stylesheet(work / "static")
     with gunicorn(env, work, port):
         runs = measure(context, port, pages, articles, css)
+        manage(env, "shell", "--command", FORGET_STORED)
+        runs["article-unstored_cold"] = run_wrk(context, port, "cold", articles)
     baseline = mean(runs[f"baseline_{when}"].requests_per_second for when in ("before", "after"))
     server = server_log(work)
     restarts = Row(
@@ -404,7 +446,12 @@ def run(context: Context) -> StageResult:
         figures={
             **figures_of(runs, counts, pages, baseline, env),
             "headline_words": picked["headline_words"],
+            "stored_ahead": stored,
             "server": server,
         },
-        rows=[*make_rows(runs, counts, baseline, css, per_worker=not env["REDIS_URL"]), restarts],
+        rows=[
+            _stored_row(stored),
+            *make_rows(runs, counts, baseline, css, per_worker=not env["REDIS_URL"]),
+            restarts,
+        ],
     )

@@ -1,4 +1,4 @@
-"""Addresses of public pages by slug, each reversed once per process.
+"""Addresses of public pages (by slug, or with no argument), each reversed once per process.
 
 ``reverse()`` costs about 40 µs. A listing page links each article, tag and
 quoted speaker it shows, and the same few hundred people and tags recur on
@@ -19,9 +19,16 @@ def slug_url(viewname: str, slug: str) -> str:
     return _reversed(viewname, slug, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
 
 
+def fixed_url(viewname: str) -> str:
+    """``reverse(viewname)``, remembered: the links every page's masthead and footer
+    carry (nine ``{% url %}`` tags were a third of a stored article page's template)."""
+    return _reversed(viewname, None, get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
 # Bounded: a crawler walking every page of a large site must not grow a worker.
 @lru_cache(maxsize=16_384)
-def _reversed(viewname: str, slug: str, script_prefix: str, urlconf: str) -> str:
+def _reversed(viewname: str, slug: str | None, script_prefix: str, urlconf: str) -> str:
     # reverse() reads the script prefix itself; it is in the key so that two
     # deployments under different prefixes in one process never share an answer.
-    return reverse(viewname, kwargs={"slug": slug}, urlconf=urlconf)
+    kwargs = None if slug is None else {"slug": slug}
+    return reverse(viewname, kwargs=kwargs, urlconf=urlconf)

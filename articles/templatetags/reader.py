@@ -10,7 +10,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.search import MARK_START, MARK_STOP
-from newsroom.links import slug_url
+from newsroom.links import fixed_url, slug_url
 
 register = template.Library()
 
@@ -58,6 +58,12 @@ def page_url(context, number: int) -> str:
     query = context["request"].GET.copy()
     query["page"] = number
     return f"?{query.urlencode()}"
+
+
+@register.simple_tag
+def link(viewname: str) -> str:
+    """``{% url viewname %}`` for a page without arguments, reversed once per process."""
+    return fixed_url(viewname)
 
 
 @register.simple_tag

@@ -196,9 +196,8 @@ def test_every_page_type_is_measured_without_a_failed_request(measured):
     _, result = measured
     runs = result.figures["runs"]
     expected = {f"{kind}_{state}" for kind in pages.CACHED_TYPES for state in ("cold", "warm")}
-    assert expected | {"search_common", "search_rare", "baseline_before", "baseline_after"} == set(
-        runs
-    )
+    others = {"search_common", "search_rare", "baseline_before", "baseline_after"}
+    assert expected | others | {"article-unstored_cold"} == set(runs)
     for name, run in runs.items():
         assert run["requests"] > 0, name
         assert run["requests_per_second"] > 0, name
@@ -227,13 +226,15 @@ def test_cold_requests_never_repeat_a_url(measured):
 def test_query_counts_of_each_page_type(measured):
     _, result = measured
     queries = result.figures["queries"]
-    assert set(queries) == set(pages.LABELS)
+    assert set(queries) == set(pages.LABELS) - {"article-unstored"}  # that one is a wrk run
     for name, count in queries.items():
         assert 0 < count["fresh"] <= pages.MAX_QUERIES, (name, count)
-        if name in pages.CACHED_TYPES:
-            assert count["cached"] == 0, name  # served from the page cache
-        else:
+        if name.startswith("search"):
             assert count["cached"] == count["fresh"], name  # search is never cached
+        else:
+            assert count["cached"] == 0, name  # served from the page cache
+    # Built from the database, then from the parts render_articles stores.
+    assert queries["article_stored"]["fresh"] <= 3 < queries["article"]["fresh"]
     rows = [row for row in result.rows if row.measure.startswith("queries")]
     assert len(rows) == len(queries)
     assert all(row.target == "≤ 10" and row.met for row in rows)
@@ -261,5 +262,6 @@ def test_rows_give_each_page_as_a_share_of_the_static_file(measured):
     assert "of static" in warm.value and warm.target.startswith("≥ 70% of static")
     assert rows["article page, cold"].target.startswith("≥ 20% of static")
     untargeted = [row.measure for row in result.rows if row.met is None]
-    assert len(untargeted) == 2  # the baseline and the worker restarts
-    assert "restarts" in untargeted[1]
+    assert len(untargeted) == 3  # pages stored ahead, the baseline, the worker restarts
+    assert "stored ahead" in untargeted[0] and "restarts" in untargeted[2]
+    assert result.figures["stored_ahead"]["articles"] == 12

@@ -1,0 +1,56 @@
+"""``render_articles``: store pages ahead of readers, for the address they use."""
+
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, ArticleRender
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _run(*args) -> str:
+    out = StringIO()
+    call_command("render_articles", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_stores_published_pages_once_and_readers_are_served_them(
+    client, settings, django_assert_num_queries
+):
+    """Every published article gets its page stored (drafts never); a second run finds
+    nothing to do, and a reader's first visit is served from the stored row."""
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    published = ArticleFactory.create_batch(3)
+    ArticleFactory(status=Article.Status.DRAFT)
+    assert _run("--origin", "https://news.example.org") == (
+        "Pages stored for 3 articles at https://news.example.org.\n"
+    )
+    assert set(ArticleRender.objects.values_list("article", flat=True)) == {a.pk for a in published}
+    assert "Pages stored for 0 articles" in _run("--origin", "https://news.example.org/")
+    cache.clear()
+    with django_assert_num_queries(2):  # the article with its page, the next scheduled one
+        page = client.get(
+            published[0].get_absolute_url(), headers={"host": "news.example.org"}, secure=True
+        )
+    assert 'href="https://news.example.org/articles/' in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("origin", "reason"),
+    [
+        ("news.example.org", "give a scheme and host"),
+        ("ftp://news.example.org", "give a scheme and host"),
+        ("https://news.example.org/section", "give a scheme and host"),
+        ("https://elsewhere.example.com", "not in ALLOWED_HOSTS"),
+    ],
+)
+def test_a_bad_origin_is_refused_before_anything_is_stored(settings, origin, reason):
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    ArticleFactory()
+    with pytest.raises(CommandError, match=reason):
+        _run("--origin", origin)
+    assert not ArticleRender.objects.exists()

@@ -1,0 +1,266 @@
+"""Stored article pages: served from one row while current, never once what they show changed.
+
+Each test first views the page (built and stored), then changes something,
+empties the page cache as every change does, and views it again: what a reader
+sees must be the change, never the stored copy.
+"""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import DatabaseError
+from taggit.models import Tag
+
+from articles import renders
+from articles.models import Article, ArticleRender
+from articles.renders import RENDER_MAX_AGE
+from articles.signals import articles_imported
+from tests.factories import (
+    ArticleFactory,
+    BlockFactory,
+    CorrectionFactory,
+    OrganisationFactory,
+    PersonFactory,
+    QuoteFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Run what a change schedules for after its transaction commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def _view(client, article) -> str:
+    cache.clear()  # as any change to content does: the page cache no longer helps
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def quoted_article():
+    article = ArticleFactory(headline="Bridge to close", standfirst="Works start in May.")
+    speaker = PersonFactory(name="Jane Doe", role="Engineer")
+    council = OrganisationFactory(name="Rudstone Council")
+    block = BlockFactory(article=article, position=1, text="The bridge is unsafe.")
+    QuoteFactory(article=article, speaker_person=speaker, first_block=block, last_block=block)
+    article.people.add(speaker)
+    article.organisations.add(council)
+    article.tags.add("Transport")
+    return article
+
+
+def test_a_stored_page_is_the_page_built_afresh(client, quoted_article, django_assert_num_queries):
+    """The second view is put together from the stored row in 3 queries, byte for byte
+    the page built from the database."""
+    ArticleFactory(headline="Related story").people.add(*quoted_article.people.all())
+    built = _view(client, quoted_article)
+    assert "Related story" in built
+    assert ArticleRender.objects.filter(article=quoted_article).exists()
+    cache.clear()
+    with django_assert_num_queries(3):
+        stored = client.get(quoted_article.get_absolute_url()).content.decode()
+    assert stored == built
+    ArticleRender.objects.all().delete()
+    assert _view(client, quoted_article) == built
+
+
+def test_stored_html_stays_escaped(client):
+    """Markup typed into a headline or paragraph is shown as text from the stored row too."""
+    article = ArticleFactory(headline="<script>alert(1)</script> vote")
+    BlockFactory(article=article, position=1, text="<img src=x onerror=alert(2)>")
+    for _ in range(2):
+        page = _view(client, article)
+        assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+        assert "<img src=x" not in page
+
+
+def _edit_block(article):
+    block = article.blocks.get()
+    block.text = "The bridge reopened today."
+    block.save()
+    return "The bridge reopened today."
+
+
+def _reject_quote(article):
+    quote = article.quotes.get()
+    quote.status = quote.Status.REJECTED
+    quote.save()
+
+
+def _correct(article):
+    CorrectionFactory(article=article, text="An earlier version misspelt the bridge.")
+    return "An earlier version misspelt the bridge."
+
+
+def _rename_speaker(article):
+    person = article.people.get()
+    person.name, person.role = "Janet Doe", "Chief engineer"
+    person.save()
+    return "Chief engineer"
+
+
+def _rename_organisation(article):
+    organisation = article.organisations.get()
+    organisation.name = "Rudstone Borough Council"
+    organisation.save()
+    return "Rudstone Borough Council"
+
+
+def _rename_tag(article):
+    tag = Tag.objects.get(name="Transport")
+    tag.name = "Roads and bridges"
+    tag.save()
+    return "Roads and bridges"
+
+
+def _add_tag(article):
+    article.tags.add("Bridges")
+    return "Bridges"
+
+
+def _mention_from_the_person(article):
+    PersonFactory(name="Sam Newcomer").articles.add(article)
+    return "Sam Newcomer"
+
+
+def _save_article(article):
+    article.headline = "Bridge to close for a year"
+    article.save()
+    return "Bridge to close for a year"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _edit_block,
+        _correct,
+        _rename_speaker,
+        _rename_organisation,
+        _rename_tag,
+        _add_tag,
+        _mention_from_the_person,
+        _save_article,
+    ],
+)
+def test_every_change_to_what_the_page_shows_reaches_it(client, on_commit, quoted_article, change):
+    """A paragraph, a correction, a speaker's name or role, an organisation, a tag, a
+    mention added from the person's side, the article itself: the next view shows it."""
+    _view(client, quoted_article)
+    with on_commit():
+        expected = change(quoted_article)
+    assert expected in _view(client, quoted_article)
+
+
+def test_a_rejected_quote_leaves_the_stored_page(client, on_commit, quoted_article):
+    assert "Who’s quoted" in _view(client, quoted_article)
+    with on_commit():
+        _reject_quote(quoted_article)
+    assert "Who’s quoted" not in _view(client, quoted_article)
+
+
+@pytest.mark.parametrize("side", ["person deleted", "mentions cleared from the person"])
+def test_a_person_gone_from_the_article_leaves_its_page(client, on_commit, quoted_article, side):
+    """Deleting a person, or clearing their mentions from their side, reaches the pages
+    that showed them, although the rows linking them are gone by the time it commits."""
+    other = PersonFactory(name="Maxine Gone")
+    quoted_article.people.add(other)
+    assert "Maxine Gone" in _view(client, quoted_article)
+    with on_commit():
+        other.delete() if side == "person deleted" else other.articles.clear()
+    assert "Maxine Gone" not in _view(client, quoted_article)
+
+
+def test_the_importer_signal_reaches_the_stored_page(client, on_commit, quoted_article):
+    """The importer writes blocks in bulk (no save signals) and then says which articles."""
+    _view(client, quoted_article)
+    quoted_article.blocks.update(text="Imported again with new words.")
+    with on_commit():
+        articles_imported.send(sender=Article, article_ids=[quoted_article.pk])
+    assert "Imported again with new words." in _view(client, quoted_article)
+
+
+def _related_pair():
+    first, second = ArticleFactory(headline="First story"), ArticleFactory(headline="Second")
+    person = PersonFactory()
+    first.people.add(person)
+    second.people.add(person)
+    return first, second
+
+
+def test_related_coverage_is_checked_each_time(client, on_commit):
+    """An article unpublished or retitled after the page was stored leaves or changes its
+    "Related coverage" link at once: which related articles are public is read live."""
+    first, second = _related_pair()
+    assert "Second" in _view(client, first)
+    with on_commit():
+        second.headline = "Second, retitled"
+        second.save()
+    assert "Second, retitled" in _view(client, first)
+    with on_commit():
+        second.status = Article.Status.DRAFT
+        second.save()
+    page = _view(client, first)
+    assert "Second, retitled" not in page and "Related coverage" not in page
+    assert ArticleRender.objects.get(article=first).related_ids == [second.pk]  # not rebuilt
+
+
+def test_a_page_stored_for_another_address_is_built_again(client, quoted_article):
+    """Stored pages carry absolute links (canonical, JSON-LD): another host gets its own."""
+    _view(client, quoted_article)
+    cache.clear()
+    other = client.get(quoted_article.get_absolute_url(), headers={"host": "localhost"})
+    assert 'href="http://localhost/articles/' in other.content.decode()
+    assert ArticleRender.objects.get(article=quoted_article).origin == "http://localhost"
+
+
+def test_an_old_stored_page_is_built_again(client, quoted_article):
+    """Past RENDER_MAX_AGE a stored page is rebuilt, so newer related articles get in."""
+    _view(client, quoted_article)
+    render = ArticleRender.objects.get(article=quoted_article)
+    render.rendered_at -= RENDER_MAX_AGE + timedelta(minutes=1)
+    render.save()
+    newer = ArticleFactory(headline="Newer coverage")
+    newer.people.add(*quoted_article.people.all())
+    assert "Newer coverage" in _view(client, quoted_article)
+
+
+def test_a_page_built_from_rows_read_before_a_change_is_not_served(client, on_commit):
+    """A reader's build that read the article before an editor's change, and stored after
+    it committed, carries the old version: the next view builds the page again."""
+    article = ArticleFactory()
+    block = BlockFactory(article=article, position=1, text="Old paragraph.")
+    _view(client, article)
+    stale = ArticleRender.objects.get(article=article)
+    with on_commit():
+        block.text = "New paragraph."
+        block.save()
+    stale.save()  # the late write of the build that started before the change
+    assert "New paragraph." in _view(client, article)
+
+
+def test_a_page_that_cannot_be_stored_is_served_anyway(client, quoted_article, monkeypatch, caplog):
+    """Storing is a saving: a failed write (a busy SQLite file) is logged, the page served."""
+
+    def busy(values):
+        raise DatabaseError("database is locked")
+
+    monkeypatch.setattr(renders, "_upsert", busy)
+    with caplog.at_level(logging.WARNING, logger="articles.renders"):
+        assert "Bridge to close" in _view(client, quoted_article)
+    assert "page not stored (database is locked)" in caplog.text
+    assert not ArticleRender.objects.exists()
+
+
+def test_a_staff_preview_is_never_stored(client):
+    """Drafts are built for staff each time and never leave a stored copy."""
+    draft = ArticleFactory(status=Article.Status.DRAFT, headline="Unpublished scoop")
+    client.force_login(UserFactory(is_staff=True))
+    assert "Unpublished scoop" in client.get(draft.get_absolute_url()).content.decode()
+    assert not ArticleRender.objects.exists()
