@@ -297,7 +297,8 @@ class ArticleRender(models.Model):
 
     Written by ``articles.renders`` when a page is built (or by ``render_articles``);
     served only while it matches the article's ``updated_at`` and ``render_version``,
-    the address it was built for and ``renders.RENDER_MAX_AGE``. Readers and editors
+    the address it was built for, the templates and code of the running release and
+    ``renders.RENDER_MAX_AGE``. Readers and editors
     never edit it; deleting rows is always safe (pages are built again).
     """
 
@@ -307,6 +308,9 @@ class ArticleRender(models.Model):
     article_updated_at = models.DateTimeField()
     render_version = models.PositiveIntegerField()
     origin = models.CharField(max_length=255, help_text='e.g. "https://news.example.org".')
+    # A digest of the templates and code that built it: a release that changes
+    # them makes every stored page not current (``renders.layout_digest``).
+    layout = models.CharField(max_length=64)
     head = models.TextField()
     body = models.TextField()
     panels = models.TextField()

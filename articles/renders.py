@@ -17,11 +17,13 @@ A render is served only while it is current:
   article changes, a person or organisation it shows is saved, or the importer
   writes it. A page built from rows read before such a change carries the old
   version, so it is never served after the change, whichever finishes first;
-- it was built for the request's scheme and host (the head has absolute links);
+- it was built for the request's scheme and host (the head has absolute links),
+  and by the templates and code of the running release (``layout_digest``);
 - it is younger than ``RENDER_MAX_AGE``: related articles published since, or a
   role the importer filled in on a speaker, reach older pages within that time.
 """
 
+import hashlib
 import json
 import logging
 import threading
@@ -29,10 +31,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
+from importlib import import_module
+from pathlib import Path
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -45,7 +50,24 @@ RELATED_SHOWN = 5
 PARTS = ("head", "body", "panels")  # templates/articles/render/<part>.html
 STORED_FIELDS = (*PARTS, "related_ids")
 # What a stored row is checked against, in ``store_parts``'s order.
-RENDER_KEYS = ("article_id", "article_updated_at", "render_version", "origin", "rendered_at")
+RENDER_KEYS = (
+    "article_id",
+    "article_updated_at",
+    "render_version",
+    "origin",
+    "layout",
+    "rendered_at",
+)
+# What builds the stored parts, besides Django: a change to any of these files
+# (a release) makes every stored page not current.
+LAYOUT_TEMPLATES = tuple(f"articles/render/{part}.html" for part in PARTS)
+LAYOUT_MODULES = (
+    "articles.article_page",
+    "articles.body",
+    "articles.structured_data",
+    "articles.templatetags.reader",
+    "newsroom.links",
+)
 CHANGE_KINDS = ("article_ids", "people", "organisations", "tags")
 
 _pending = threading.local()
@@ -76,7 +98,14 @@ def published_article(slug: str, origin: str) -> Article | None:
     """
     now = timezone.now()
     adapt = connection.ops.adapt_datetimefield_value
-    params = (origin, adapt(now - RENDER_MAX_AGE), slug, Article.Status.PUBLISHED, adapt(now))
+    params = (
+        origin,
+        layout_digest(),
+        adapt(now - RENDER_MAX_AGE),
+        slug,
+        Article.Status.PUBLISHED,
+        adapt(now),
+    )
     return next(iter(Article.objects.raw(_article_sql(connection.vendor), params)), None)
 
 
@@ -90,6 +119,18 @@ def stored_parts(article: Article) -> ArticleParts | None:
     # no form or admin page edits these rows.
     html = (mark_safe(getattr(article, f"stored_{name}")) for name in PARTS)  # noqa: S308
     return ArticleParts(*html, related_ids=tuple(json.loads(related)))
+
+
+@lru_cache
+def layout_digest() -> str:
+    """SHA-256 of the files that build the stored parts (``LAYOUT_TEMPLATES`` and
+    ``LAYOUT_MODULES``), read once a process."""
+    digest = hashlib.sha256()
+    paths = [get_template(name).origin.name for name in LAYOUT_TEMPLATES]
+    paths += [import_module(name).__file__ for name in LAYOUT_MODULES]
+    for path in paths:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()
 
 
 @lru_cache
@@ -107,6 +148,7 @@ def _article_sql(vendor: str) -> str:
             "r.article_updated_at = a.updated_at",
             "r.render_version = a.render_version",
             "r.origin = %s",
+            "r.layout = %s",
             "r.rendered_at > %s",
         ]
     )
@@ -136,6 +178,7 @@ def store_parts(article: Article, origin: str, parts: ArticleParts) -> None:
         adapt(article.updated_at),
         article.render_version,
         origin,
+        layout_digest(),
         adapt(timezone.now()),
         *(getattr(parts, name) for name in PARTS),
         json.dumps(parts.related_ids),

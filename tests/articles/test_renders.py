@@ -220,6 +220,35 @@ def test_a_page_stored_for_another_address_is_built_again(client, quoted_article
     assert ArticleRender.objects.get(article=quoted_article).origin == "http://localhost"
 
 
+def test_a_page_stored_by_another_release_is_built_again(client, quoted_article):
+    """A release that changes the templates or the code building the page makes every
+    stored page not current: readers never get the old markup."""
+    _view(client, quoted_article)
+    ArticleRender.objects.update(body="<p>Markup of the last release</p>", layout="0" * 64)
+    page = _view(client, quoted_article)
+    assert "Markup of the last release" not in page and "The bridge is unsafe." in page
+    assert ArticleRender.objects.get().layout == renders.layout_digest()
+
+
+def test_the_layout_digest_follows_the_files_that_build_the_page(tmp_path, settings):
+    """Another copy of the render templates, one character different, another digest."""
+    renders.layout_digest.cache_clear()
+    before = renders.layout_digest()
+    copy = tmp_path / "articles" / "render"
+    copy.mkdir(parents=True)
+    for part in renders.PARTS:
+        text = (
+            settings.BASE_DIR / "templates" / "articles" / "render" / f"{part}.html"
+        ).read_text()
+        copy.joinpath(f"{part}.html").write_text(text + ("\n" if part == "body" else ""))
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    renders.layout_digest.cache_clear()
+    try:
+        assert renders.layout_digest() != before
+    finally:
+        renders.layout_digest.cache_clear()  # the next test reads the real templates
+
+
 def test_an_old_stored_page_is_built_again(client, quoted_article):
     """Past RENDER_MAX_AGE a stored page is rebuilt, so newer related articles get in."""
     _view(client, quoted_article)
