@@ -12,7 +12,14 @@ from people.models import Organisation, Person
 from .body import build_body, quote_summary, standfirst_anchors
 from .models import Article, Block, Quote
 from .public import published_articles
-from .renders import PARTS, ArticleParts, page_origin, published_article, store_parts, stored_parts
+from .renders import (
+    PARTS,
+    ArticleParts,
+    page_origin,
+    published_with_parts,
+    store_parts,
+    stored_parts,
+)
 from .structured_data import article_ld
 
 # Related articles kept with a stored page: when some are unpublished later, the
@@ -156,11 +163,11 @@ def store_stale_pages(request: HttpRequest, *, batch_size: int = 100) -> int:
     """Build and store the page of each published article whose stored parts are
     missing or not current for ``request``'s scheme and host; how many were."""
     origin = page_origin(request)
-    slugs = list(published_articles().order_by("pk").values_list("slug", flat=True))
+    ids = list(published_articles().order_by("pk").values_list("pk", flat=True))
     built = 0
-    for start in range(0, len(slugs), batch_size):
-        found = (published_article(slug, origin) for slug in slugs[start : start + batch_size])
-        stale = [article for article in found if article and not stored_parts(article)]
+    for start in range(0, len(ids), batch_size):
+        found = published_with_parts(ids[start : start + batch_size], origin)
+        stale = [article for article in found if not stored_parts(article)]
         fetch_content(stale)
         for article in stale:
             parts, _related = build_parts(request, article)
