@@ -293,7 +293,7 @@ class Correction(models.Model):
 
 class ArticleRender(models.Model):
     """The article page's HTML as last built, so a page the cache no longer holds is
-    put together from one row instead of nine queries and the whole template.
+    put together from one row instead of nine queries and a template.
 
     Written by ``articles.renders`` when a page is built (or by ``render_articles``);
     served only while it matches the article's ``updated_at`` and ``render_version``,
@@ -311,9 +311,10 @@ class ArticleRender(models.Model):
     # A digest of the templates and code that built it: a release that changes
     # them makes every stored page not current (``renders.layout_digest``).
     layout = models.CharField(max_length=64)
-    head = models.TextField()
-    body = models.TextField()
-    panels = models.TextField()
+    # The whole page, cut where "Related coverage" goes: that list is put in
+    # afresh each time, from the articles below that are published then.
+    page_start = models.TextField()
+    page_end = models.TextField()
     # Articles related to this one, best first; the page shows the first few of
     # them that are published when it is served.
     related_ids = models.JSONField(default=list)

@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
-from .article_page import build_parts, with_content
+from .article_page import build_parts, related_section, with_content
 from .cache import never_cache_preview, public_page
 from .models import Article
 from .public import article_listing, published_articles, with_quoted_speakers, with_tags
@@ -16,9 +16,9 @@ from .renders import (
     RELATED_SHOWN,
     page_origin,
     published_article,
-    related_to_show,
     store_parts,
     stored_parts,
+    stored_related,
 )
 from .search import search as run_search
 
@@ -51,20 +51,18 @@ def article_detail(request, slug):
         if not request.user.is_staff:
             raise Http404("No published article at this address.")
         article = with_content(get_object_or_404(Article, slug=slug))
-        parts, related = build_parts(request, article)
-        response = _article_response(request, article, parts, related, preview=True)
-        return never_cache_preview(response)
+        parts, related = build_parts(request, article, preview=True)
+        return never_cache_preview(_article_response(parts, related))
     if parts := stored_parts(article):
-        related = related_to_show(parts.related_ids)
+        related = stored_related(article)
     else:
         parts, related = build_parts(request, with_content(article))
         store_parts(article, origin, parts)
-    return _article_response(request, article, parts, related[:RELATED_SHOWN], preview=False)
+    return _article_response(parts, related)
 
 
-def _article_response(request, article, parts, related, *, preview: bool):
-    context = {"article": article, "parts": parts, "related": related, "preview": preview}
-    return render(request, "articles/article_detail.html", context)
+def _article_response(parts, related) -> HttpResponse:
+    return HttpResponse(parts.page(related_section(related[:RELATED_SHOWN])))
 
 
 @public_page

@@ -49,13 +49,13 @@ def _article_with_quotes(count: int, *, person=None, organisation=None):
 @pytest.mark.parametrize("quotes", [1, 30])
 def test_article_page_query_count_is_constant(client, django_assert_num_queries, quotes):
     """An article with 1 or 30 quotes, speakers and captions costs 10 queries built
-    afresh (one stores its parts), then 3 while those parts are current: the article
-    with its parts, which related articles are published, the next scheduled one."""
+    afresh (one stores its page), then 2 while that page is current: the article with
+    its page and which related articles are published, the next scheduled one."""
     article = _article_with_quotes(quotes)
     related = ArticleFactory()
     related.people.add(*article.people.all())
     _assert_queries(client, django_assert_num_queries, article.get_absolute_url(), 10)
-    _assert_queries(client, django_assert_num_queries, article.get_absolute_url(), 3)
+    _assert_queries(client, django_assert_num_queries, article.get_absolute_url(), 2)
 
 
 @pytest.mark.parametrize("articles", [1, 50])

@@ -6,7 +6,9 @@ sees must be the change, never the stored copy.
 """
 
 import logging
+import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
@@ -57,14 +59,15 @@ def quoted_article():
 
 
 def test_a_stored_page_is_the_page_built_afresh(client, quoted_article, django_assert_num_queries):
-    """The second view is put together from the stored row in 3 queries, byte for byte
-    the page built from the database."""
+    """The second view is put together from the stored row in 2 queries (the article
+    with its page and related articles, the next scheduled one), byte for byte the
+    page built from the database."""
     ArticleFactory(headline="Related story").people.add(*quoted_article.people.all())
     built = _view(client, quoted_article)
     assert "Related story" in built
     assert ArticleRender.objects.filter(article=quoted_article).exists()
     cache.clear()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         stored = client.get(quoted_article.get_absolute_url()).content.decode()
     assert stored == built
     ArticleRender.objects.all().delete()
@@ -211,6 +214,31 @@ def test_related_coverage_is_checked_each_time(client, on_commit):
     assert ArticleRender.objects.get(article=first).related_ids == [second.pk]  # not rebuilt
 
 
+def test_stored_related_coverage_keeps_its_order_and_fills_gaps(client, on_commit):
+    """The page lists the five related articles sharing the most people, best first,
+    from the stored row too; one unpublished, the sixth takes its place, in order."""
+    people = PersonFactory.create_batch(7)
+    article = ArticleFactory()
+    article.people.add(*people)
+    others = []
+    for shared in range(1, 8):  # the best last: neither ids nor dates give the order
+        other = ArticleFactory(headline=f"Shares {shared}")
+        other.people.add(*people[:shared])
+        others.append(other)
+
+    def listed(page):
+        return re.findall(r">(Shares \d)</a>", page)
+
+    best = ["Shares 7", "Shares 6", "Shares 5", "Shares 4", "Shares 3"]
+    assert listed(_view(client, article)) == best
+    assert listed(_view(client, article)) == best
+    with on_commit():
+        others[-1].status = Article.Status.DRAFT
+        others[-1].save()
+    assert listed(_view(client, article)) == [*best[1:], "Shares 2"]
+    assert ArticleRender.objects.get(article=article).related_ids[0] == others[-1].pk
+
+
 def test_a_page_stored_for_another_address_is_built_again(client, quoted_article):
     """Stored pages carry absolute links (canonical, JSON-LD): another host gets its own."""
     _view(client, quoted_article)
@@ -224,29 +252,56 @@ def test_a_page_stored_by_another_release_is_built_again(client, quoted_article)
     """A release that changes the templates or the code building the page makes every
     stored page not current: readers never get the old markup."""
     _view(client, quoted_article)
-    ArticleRender.objects.update(body="<p>Markup of the last release</p>", layout="0" * 64)
+    ArticleRender.objects.update(page_start="<p>Markup of the last release</p>", layout="0" * 64)
     page = _view(client, quoted_article)
     assert "Markup of the last release" not in page and "The bridge is unsafe." in page
     assert ArticleRender.objects.get().layout == renders.layout_digest()
 
 
-def test_the_layout_digest_follows_the_files_that_build_the_page(tmp_path, settings):
-    """Another copy of the render templates, one character different, another digest."""
+@pytest.fixture
+def fresh_digest():
+    """``layout_digest`` read again in the test, and again after it (the real files)."""
     renders.layout_digest.cache_clear()
-    before = renders.layout_digest()
-    copy = tmp_path / "articles" / "render"
-    copy.mkdir(parents=True)
-    for part in renders.PARTS:
-        text = (
-            settings.BASE_DIR / "templates" / "articles" / "render" / f"{part}.html"
-        ).read_text()
-        copy.joinpath(f"{part}.html").write_text(text + ("\n" if part == "body" else ""))
+    yield renders.layout_digest
+    renders.layout_digest.cache_clear()
+
+
+@pytest.mark.parametrize("changed", renders.LAYOUT_TEMPLATES)
+def test_the_layout_digest_follows_the_templates_of_the_page(
+    tmp_path, settings, fresh_digest, changed
+):
+    """Another copy of the page's templates, one of them one character different:
+    another digest."""
+    before = fresh_digest()
+    for name in renders.LAYOUT_TEMPLATES:
+        text = (settings.BASE_DIR / "templates" / name).read_text()
+        copy = tmp_path / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(text + ("\n" if name == changed else ""))
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     renders.layout_digest.cache_clear()
-    try:
-        assert renders.layout_digest() != before
-    finally:
-        renders.layout_digest.cache_clear()  # the next test reads the real templates
+    assert fresh_digest() != before
+
+
+def test_the_layout_digest_follows_the_site_name(settings, fresh_digest):
+    """The page prints the site's name: a site renamed is a page built again."""
+    before = fresh_digest()
+    settings.SITE_NAME = "The Other Gazette"
+    renders.layout_digest.cache_clear()
+    assert fresh_digest() != before
+
+
+def test_the_layout_digest_follows_the_static_files(monkeypatch, fresh_digest):
+    """The page links to the stylesheet by its hashed name: a release whose collectstatic
+    named it anew builds pages again, never links a file it no longer serves."""
+
+    def collected(stylesheet):
+        storage = SimpleNamespace(hashed_files={"css/site.css": stylesheet})
+        monkeypatch.setattr(renders, "staticfiles_storage", storage)
+        renders.layout_digest.cache_clear()
+        return fresh_digest()
+
+    assert collected("css/site.1.css") != collected("css/site.2.css")
 
 
 def test_an_old_stored_page_is_built_again(client, quoted_article):
