@@ -24,7 +24,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Min
 from django.http import HttpRequest, HttpResponse
 from django.template.response import SimpleTemplateResponse
@@ -36,6 +35,7 @@ from django.utils.cache import (
 )
 from django.views.decorators.http import require_safe
 
+from .after_commit import CommitBatch
 from .models import Article
 from .search import refresh_search_documents
 
@@ -137,29 +137,19 @@ def coalesced_emptying(
             empty_page_cache()
 
 
-def after_commit(*, article_ids: Iterable[int] = ()) -> None:
-    """Refresh search text for ``article_ids`` and empty the page cache once this commits.
-
-    Called for each saved row, so an admin save of an article with 30 blocks
-    schedules 30 calls; the first one to run does the work for all of them.
-    """
-    pending = getattr(_pending, "article_ids", None)
-    if pending is None:
-        pending = _pending.article_ids = set()
-    pending.update(article_ids)
-    _pending.dirty = True
-    transaction.on_commit(_flush)
-
-
-def _flush() -> None:
-    if not getattr(_pending, "dirty", False):
-        return
-    article_ids = set(getattr(_pending, "article_ids", ()))
-    _pending.article_ids = set()
-    _pending.dirty = False
+def _refresh(*, article_ids: set[int]) -> None:
     empty_page_cache()
     if article_ids:
         index_articles(article_ids)
+
+
+_changes = CommitBatch(("article_ids",), _refresh)
+
+
+def after_commit(*, article_ids: Iterable[int] = ()) -> None:
+    """Refresh search text for ``article_ids`` and empty the page cache once this commits
+    (once for all the rows a transaction saved)."""
+    _changes.add(article_ids=article_ids)
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:

@@ -27,7 +27,6 @@ A render is served only while it is current:
 import hashlib
 import json
 import logging
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -37,7 +36,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.template.loader import get_template
@@ -46,6 +45,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from newsroom.links import slug_url
 
+from .after_commit import CommitBatch
 from .models import Article, ArticleRender, Quote
 
 logger = logging.getLogger(__name__)
@@ -84,8 +84,6 @@ LAYOUT_MODULES = (
     "people.urls",
 )
 CHANGE_KINDS = ("article_ids", "people", "organisations", "tags")
-
-_pending = threading.local()
 
 
 @dataclass(frozen=True)
@@ -313,21 +311,15 @@ def forget_renders(
 ) -> None:
     """Once the current transaction commits, stop serving the stored pages of these
     articles and of the articles that show these people, organisations or tags."""
-    pending = getattr(_pending, "changes", None)
-    if pending is None:
-        pending = _pending.changes = {name: set() for name in CHANGE_KINDS}
-    for name, ids in zip(CHANGE_KINDS, (article_ids, people, organisations, tags), strict=True):
-        pending[name].update(ids)
-    # One callback for each call, as ``cache.after_commit`` does: the first to run
-    # does the work, and a rolled-back transaction leaves nothing that blocks the next.
-    transaction.on_commit(_flush)
+    _changes.add(article_ids=article_ids, people=people, organisations=organisations, tags=tags)
 
 
-def _flush() -> None:
-    changes, _pending.changes = getattr(_pending, "changes", None), None
-    if changes:
-        for articles in _affected(**changes):
-            articles.update(render_version=F("render_version") + 1)
+def _move_versions_on(**changes: set[int]) -> None:
+    for articles in _affected(**changes):
+        articles.update(render_version=F("render_version") + 1)
+
+
+_changes = CommitBatch(CHANGE_KINDS, _move_versions_on)
 
 
 def articles_showing(*, people: Iterable[int] = (), organisations: Iterable[int] = ()) -> set[int]:
