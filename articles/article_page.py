@@ -23,7 +23,6 @@ from .renders import (
     page_origin,
     published_with_parts,
     store_parts,
-    stored_parts,
 )
 from .structured_data import article_ld
 from .templatetags.reader import iso
@@ -211,7 +210,7 @@ def store_stale_pages(request: HttpRequest, *, batch_size: int = 100) -> int:
     built = 0
     for start in range(0, len(ids), batch_size):
         found = published_with_parts(ids[start : start + batch_size], origin)
-        stale = [article for article in found if not stored_parts(article)]
+        stale = [row.article() for row in found if row.parts is None]
         fetch_content(stale)
         for article in stale:
             parts, _related = build_parts(request, article)

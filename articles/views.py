@@ -17,8 +17,6 @@ from .renders import (
     page_origin,
     published_article,
     store_parts,
-    stored_parts,
-    stored_related,
 )
 from .search import search as run_search
 
@@ -42,22 +40,22 @@ def home(request):
 def article_detail(request, slug):
     """A published article; staff also see unpublished ones, marked as a preview.
 
-    Served from its stored parts when they are current (``articles.renders``),
+    Served from its stored page when that is current (``articles.renders``),
     else built, stored for next time, and served.
     """
     origin = page_origin(request)
-    article = published_article(slug, origin)
-    if article is None:
+    found = published_article(slug, origin)
+    if found is None:
         if not request.user.is_staff:
             raise Http404("No published article at this address.")
         article = with_content(get_object_or_404(Article, slug=slug))
         parts, related = build_parts(request, article, preview=True)
         return never_cache_preview(_article_response(parts, related))
-    if parts := stored_parts(article):
-        related = stored_related(article)
-    else:
-        parts, related = build_parts(request, with_content(article))
-        store_parts(article, origin, parts)
+    if found.parts:
+        return _article_response(found.parts, found.related)
+    article = found.article()
+    parts, related = build_parts(request, with_content(article))
+    store_parts(article, origin, parts)
     return _article_response(parts, related)
 
 

@@ -38,6 +38,7 @@ print(json.dumps({
     "CACHE_BACKEND": settings.CACHES["default"]["BACKEND"],
     "CONN_MAX_AGE": settings.DATABASES["default"]["CONN_MAX_AGE"],
     "CONN_HEALTH_CHECKS": settings.DATABASES["default"]["CONN_HEALTH_CHECKS"],
+    "DATABASE_OPTIONS": settings.DATABASES["default"].get("OPTIONS", {}),
     "STATICFILES_BACKEND": settings.STORAGES["staticfiles"]["BACKEND"],
     "MEDIA_STORAGE": type(storages["default"]).__name__,
     "PHOTO_URL": storages["default"].url("people/originals/portrait.jpg"),
@@ -129,6 +130,29 @@ def test_production_defaults_are_https_only(production_settings):
     )
     assert values["CONN_MAX_AGE"] == 60
     assert values["CONN_HEALTH_CHECKS"] is True
+
+
+ON_POSTGRESQL = (
+    "postgres://news@db.internal.example/news?sslmode=require&options=-c%20work_mem%3D8MB"
+)
+
+
+def test_postgresql_sessions_keep_one_plan_for_prepared_statements():
+    """On PostgreSQL each session is started with plan_cache_mode=force_generic_plan (the
+    article query is planned once), beside the options the database URL gives."""
+    options = settings_in(production_env(DATABASE_URL=ON_POSTGRESQL))["DATABASE_OPTIONS"]
+    assert options == {
+        "sslmode": "require",
+        "options": "-c work_mem=8MB -c plan_cache_mode=force_generic_plan",
+    }
+
+
+def test_behind_a_transaction_pooler_sessions_are_started_as_the_url_says():
+    """DATABASE_PREPARED_STATEMENTS=0, for PgBouncer in transaction mode (which hands
+    queries to any server session and refuses unknown startup options), adds nothing."""
+    env = production_env(DATABASE_URL=ON_POSTGRESQL, DATABASE_PREPARED_STATEMENTS="0")
+    options = settings_in(env)["DATABASE_OPTIONS"]
+    assert options == {"sslmode": "require", "options": "-c work_mem=8MB"}
 
 
 def test_behind_a_load_balancer_everything_shared_comes_from_the_environment(

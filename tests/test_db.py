@@ -1,0 +1,66 @@
+"""Prepared statements (newsroom/db.py): planned once a connection, right on every one."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.db import execute_prepared, numbered_placeholders
+
+on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="server-side prepared statements are PostgreSQL's"
+)
+
+DOUBLE = "SELECT CAST(%s AS integer) * 2, CAST(%s AS text)"
+
+
+def _run(name: str, *params) -> tuple[tuple, list[str]]:
+    with CaptureQueriesContext(connection) as queries, connection.cursor() as cursor:
+        execute_prepared(cursor, name=name, sql=DOUBLE, params=params)
+        row = cursor.fetchone()
+    return row, [query["sql"].split()[0] for query in queries]
+
+
+def test_placeholders_are_numbered_in_order():
+    """PREPARE wants $1, $2… where the query had %s, in the same order."""
+    assert numbered_placeholders("a = %s AND b IN (%s, %s)") == "a = $1 AND b IN ($2, $3)"
+
+
+@pytest.mark.parametrize("sql", ["a LIKE '50%'", "a = %s OR b LIKE '%%x'", "a = %(name)s"])
+def test_other_percent_signs_are_refused(sql):
+    """A % that is not a plain placeholder would be mangled, so it is refused."""
+    with pytest.raises(ValueError, match="only %s placeholders"):
+        numbered_placeholders(sql)
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_is_prepared_once_a_connection_and_again_on_a_new_one():
+    """The second run only executes; after a reconnect (the old session and its
+    statements gone) the statement is prepared again instead of failing."""
+    assert _run("doubled", 21, "a") == ((42, "a"), ["PREPARE", "EXECUTE"])
+    assert _run("doubled", 5, "b") == ((10, "b"), ["EXECUTE"])
+    connection.close()
+    assert _run("doubled", 7, "c") == ((14, "c"), ["PREPARE", "EXECUTE"])
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_prepared_statements_keep_one_generic_plan():
+    """Left to itself, PostgreSQL plans a prepared statement afresh for its first
+    five runs at least (and the article query for every run); the settings'
+    plan_cache_mode makes it keep one plan from the start."""
+    for number in range(8):
+        _run("planned_once", number, "x")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = %s",
+            ["planned_once"],
+        )
+        assert cursor.fetchone() == (8, 0)
+
+
+@pytest.mark.django_db
+def test_without_prepared_statements_the_query_is_sent_as_it_is(settings):
+    """DATABASE_PREPARED_STATEMENTS=0 (behind a transaction pooler) sends plain queries."""
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    assert _run("not_prepared", 4, "d") == ((8, "d"), ["SELECT"])
