@@ -43,9 +43,11 @@ def execute_prepared(cursor: CursorWrapper, *, name: str, sql: str, params: Sequ
     each session with ``plan_cache_mode=force_generic_plan``: the query's server
     time fell from 0.31 to 0.13 ms.
 
-    A prepared statement lives as long as the session, so this needs the connection to itself:
-    set ``DATABASE_PREPARED_STATEMENTS=0`` behind a pooler in transaction mode.
+    A prepared statement lives as long as the session, so this needs the connection
+    to itself: set ``DATABASE_PREPARED_STATEMENTS=0`` behind a pooler in transaction mode.
     """
+    if not name.isidentifier():  # it is written into the SQL
+        raise ValueError(f"a prepared statement's name must be an identifier, not {name!r}")
     if cursor.db.vendor != "postgresql" or not settings.DATABASE_PREPARED_STATEMENTS:
         cursor.execute(sql, params)
         return

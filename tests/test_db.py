@@ -32,6 +32,14 @@ def test_other_percent_signs_are_refused(sql):
         numbered_placeholders(sql)
 
 
+@pytest.mark.django_db
+def test_a_name_that_is_not_an_identifier_is_refused():
+    """The name is written into the SQL, so anything but an identifier is refused
+    before any statement is sent, on every database."""
+    with pytest.raises(ValueError, match="must be an identifier"):
+        _run("x; DROP TABLE articles_article", 1, "a")
+
+
 @on_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_a_statement_is_prepared_once_a_connection_and_again_on_a_new_one():
