@@ -54,6 +54,9 @@ IMPORT_EMPTYING_INTERVAL = 10.0
 IMPORT_INDEX_BATCH = 200
 
 _pending = threading.local()
+# (generation, time.monotonic() when read): the generation this process last read
+# from the shared cache, for ``known_generation``.
+_last_read: tuple[int, float] | None = None
 
 
 def current_generation() -> int:
@@ -63,7 +66,30 @@ def current_generation() -> int:
         # come back to a number that old pages were stored under.
         cache.add(GENERATION_KEY, time.time_ns() // 1000, timeout=None)
         generation = cache.get(GENERATION_KEY)
+    read_generation(generation)
     return generation
+
+
+def read_generation(generation: int) -> None:
+    """Note the generation just read from the shared cache (see ``known_generation``)."""
+    global _last_read
+    _last_read = (generation, time.monotonic())
+
+
+def forget_generation() -> None:
+    """Ask the shared cache for the generation next time (after a change in this process)."""
+    global _last_read
+    _last_read = None
+
+
+def known_generation(max_age: float) -> int | None:
+    """The generation this process read from the shared cache at most ``max_age``
+    seconds ago, or None: a change made in this process forgets it at once, one
+    made in another process is seen within ``max_age``."""
+    last = _last_read
+    if last is None or time.monotonic() - last[1] > max_age:
+        return None
+    return last[0]
 
 
 @dataclass
@@ -95,6 +121,7 @@ def empty_page_cache() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:
         current_generation()
+    forget_generation()  # this process's own change shows at once
 
 
 def index_articles(article_ids: Iterable[int]) -> None:

@@ -14,12 +14,25 @@ X-Frame-Options, Content-Length…), so a hit sends the same headers as the
 miss did; SecurityMiddleware, outside, adds its own headers to both. Either
 way, a matching If-None-Match gets 304 Not Modified.
 
-The stored value is a plain tuple ``(generation, headers, body)``: cheaper to
-unpickle than a whole ``HttpResponse``, and tied to no class of ours.
+The stored value is a plain tuple ``(generation, headers, body, expires_at)``:
+cheaper to unpickle than a whole ``HttpResponse``, and tied to no class of ours.
+
+Each process also keeps the pages it last found in the shared cache
+(``LocalPages``) and serves them without asking Redis while the generation it
+read at most ``PAGE_CACHE_LOCAL_SECONDS`` ago is the one they were stored
+under, and not after they expire. A sync worker sits idle for the round trip
+to Redis, which was a quarter of a cached page's time (`make bench`: cached
+article page 69–80% of a static file's rate, about 105% from memory). A
+change made in this process shows at once; one made in another process within
+that second, well inside the minute browsers may keep a page anyway.
 """
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
@@ -31,7 +44,9 @@ from .cache import (
     current_generation,
     is_cacheable_request,
     is_cacheable_response,
+    known_generation,
     page_lifetime,
+    read_generation,
 )
 
 
@@ -39,7 +54,44 @@ def page_key(request: HttpRequest) -> str:
     """The cache key of the page at the request's method and full URL (host included)."""
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"reader:page:{request.method}:{digest}"
+    # "v2": the stored tuple gained expires_at; pages stored as 3-tuples are never read.
+    return f"reader:page:v2:{request.method}:{digest}"
+
+
+class LocalPages:
+    """The pages this process last found in the shared cache, most recent last, at
+    most ``size``. Only pages found there are kept, so a crawler's one-off visits
+    never push out the pages readers keep asking for."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._pages: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()  # threaded workers share it
+
+    def get(self, key: str, generation: int) -> tuple | None:
+        with self._lock:
+            stored = self._pages.get(key)
+            if stored is None:
+                return None
+            if stored[0] != generation or stored[3] <= time.time():
+                del self._pages[key]
+                return None
+            self._pages.move_to_end(key)
+            return stored
+
+    def put(self, key: str, stored: tuple) -> None:
+        with self._lock:
+            self._pages[key] = stored
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+
+
+local_pages = LocalPages(settings.PAGE_CACHE_LOCAL_PAGES)
 
 
 class PageCacheMiddleware:
@@ -52,12 +104,10 @@ class PageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            generation = current_generation()
-        stored = found.get(key)
-        if stored is not None and stored[0] == generation:
+        stored = _from_memory(key)
+        if stored is None:
+            stored, generation, schedule = _from_shared_cache(key)
+        if stored is not None:
             response = _stored_response(stored)
         else:
             response = self.get_response(request)
@@ -65,9 +115,33 @@ class PageCacheMiddleware:
                 return response
             # The generation read before the page was built: if content changed
             # meanwhile, the page is stored as already stale and never served.
-            lifetime = page_lifetime(generation, found.get(SCHEDULE_KEY))
-            cache.set(key, _stored_value(generation, response), lifetime)
+            lifetime = page_lifetime(generation, schedule)
+            cache.set(key, _stored_value(generation, response, lifetime), lifetime)
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+
+def _from_memory(key: str) -> tuple | None:
+    """The page under ``key`` in this process's memory, if the generation read from the
+    shared cache at most ``PAGE_CACHE_LOCAL_SECONDS`` ago is still the one it has."""
+    seconds = settings.PAGE_CACHE_LOCAL_SECONDS
+    generation = known_generation(seconds) if seconds > 0 else None
+    return None if generation is None else local_pages.get(key, generation)
+
+
+def _from_shared_cache(key: str) -> tuple[tuple | None, int, tuple | None]:
+    """In one round trip: the page stored under ``key`` if it is current (then also kept
+    in memory), the current generation, and the next scheduled publication as known."""
+    found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()
+    read_generation(generation)
+    stored = found.get(key)
+    if stored is None or stored[0] != generation:
+        stored = None
+    elif settings.PAGE_CACHE_LOCAL_SECONDS > 0:
+        local_pages.put(key, stored)
+    return stored, generation, found.get(SCHEDULE_KEY)
 
 
 def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -85,10 +159,10 @@ def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:
     )
 
 
-def _stored_value(generation: int, response: HttpResponse) -> tuple:
-    return (generation, tuple(response.items()), response.content)
+def _stored_value(generation: int, response: HttpResponse, lifetime: int) -> tuple:
+    return (generation, tuple(response.items()), response.content, time.time() + lifetime)
 
 
 def _stored_response(stored: tuple) -> HttpResponse:
-    _generation, headers, body = stored
+    _generation, headers, body, _expires_at = stored
     return HttpResponse(body, headers=headers)

@@ -21,7 +21,8 @@ page never passes for a page.
   stored", deletes them all first, so each request builds its page from the
   database and stores it.
 - Warm: one URL per page type, requested a few times first so both workers
-  hold it, then under load: the page cache answers.
+  hold it, then under load: the page cache answers (from each worker's memory,
+  asking Redis for the generation once a second; articles/page_cache.py).
 - Search pages are never cached, so they are measured once.
 
 Queries per page come from a child process: Django's test client with

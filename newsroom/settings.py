@@ -123,6 +123,12 @@ if DATABASE_PREPARED_STATEMENTS and DATABASES["default"]["ENGINE"].endswith("pos
         filter(None, [database_options.get("options"), "-c plan_cache_mode=force_generic_plan"])
     )
 
+# Each worker also serves the pages it last found in the shared cache from its own
+# memory, asking Redis again after this many seconds (articles/page_cache.py). A
+# change then reaches the other workers' readers within it; 0 turns this off.
+PAGE_CACHE_LOCAL_SECONDS = 1.0
+PAGE_CACHE_LOCAL_PAGES = 200  # pages each process keeps (article pages are ~30 KB)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (shared by every app server), otherwise a

@@ -50,12 +50,18 @@ def browser_type_launch_args(browser_type_launch_args, browser_name):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache, so cached pages never leak between tests."""
+    """Each test starts with an empty cache, so cached pages never leak between tests
+    (nor the pages and generation a process keeps in memory, articles/page_cache.py)."""
     from django.core.cache import cache
 
-    cache.clear()
+    from articles.cache import forget_generation
+    from articles.page_cache import local_pages
+
+    for empty in (cache.clear, local_pages.clear, forget_generation):
+        empty()
     yield
-    cache.clear()
+    for empty in (cache.clear, local_pages.clear, forget_generation):
+        empty()
 
 
 @pytest.fixture(autouse=True)
