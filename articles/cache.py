@@ -84,10 +84,10 @@ def forget_generation() -> None:
 
 def known_generation(max_age: float) -> int | None:
     """The generation this process read from the shared cache at most ``max_age``
-    seconds ago, or None: a change made in this process forgets it at once, one
-    made in another process is seen within ``max_age``."""
+    seconds ago, or None (always, for 0): a change made in this process forgets it
+    at once, one made in another process is seen within ``max_age``."""
     last = _last_read
-    if last is None or time.monotonic() - last[1] > max_age:
+    if last is None or max_age <= 0 or time.monotonic() - last[1] > max_age:
         return None
     return last[0]
 

@@ -123,8 +123,7 @@ class PageCacheMiddleware:
 def _from_memory(key: str) -> tuple | None:
     """The page under ``key`` in this process's memory, if the generation read from the
     shared cache at most ``PAGE_CACHE_LOCAL_SECONDS`` ago is still the one it has."""
-    seconds = settings.PAGE_CACHE_LOCAL_SECONDS
-    generation = known_generation(seconds) if seconds > 0 else None
+    generation = known_generation(settings.PAGE_CACHE_LOCAL_SECONDS)
     return None if generation is None else local_pages.get(key, generation)
 
 

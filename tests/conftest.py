@@ -57,10 +57,11 @@ def _empty_cache():
     from articles.cache import forget_generation
     from articles.page_cache import local_pages
 
-    for empty in (cache.clear, local_pages.clear, forget_generation):
+    emptying = (cache.clear, local_pages.clear, forget_generation)
+    for empty in emptying:
         empty()
     yield
-    for empty in (cache.clear, local_pages.clear, forget_generation):
+    for empty in emptying:
         empty()
 
 
