@@ -19,6 +19,7 @@ from .public import (
     public_people,
     public_tags,
     published_articles,
+    published_with_tag,
     with_tags,
 )
 
@@ -90,7 +91,7 @@ class TagFeed(LatestArticlesFeed):
     subtitle = description
 
     def articles(self, obj):
-        return published_articles().filter(tags=obj)
+        return published_with_tag(obj)
 
 
 class TagAtomFeed(TagFeed):

@@ -11,7 +11,13 @@ from taggit.models import Tag
 from .article_page import build_parts, related_section, with_content
 from .cache import never_cache_preview, public_page
 from .models import Article
-from .public import article_listing, published_articles, with_quoted_speakers, with_tags
+from .public import (
+    article_listing,
+    published_articles,
+    published_with_tag,
+    with_quoted_speakers,
+    with_tags,
+)
 from .renders import (
     RELATED_SHOWN,
     page_origin,
@@ -66,7 +72,7 @@ def _article_response(parts, related) -> HttpResponse:
 @public_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = _listing_page(request, published_articles().filter(tags=tag))
+    page = _listing_page(request, published_with_tag(tag))
     if not page.object_list:
         raise Http404("No published article has this tag.")
     return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})

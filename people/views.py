@@ -1,6 +1,6 @@
 """Public pages for people and organisations: index pages and one page each."""
 
-from itertools import groupby
+from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.cache import never_cache_preview, public_page
+from articles.models import Quote
 from articles.public import (
     article_listing,
     articles_about,
@@ -23,11 +24,15 @@ ENTITIES_PER_PAGE = 60
 ARTICLES_PER_ENTITY_PAGE = 20
 
 
-def _quotes_by_article(quotes) -> list[dict]:
-    """Quotes grouped under the article they appear in, newest article first."""
+def _quotes_by_article(articles: list, quotes) -> list[dict]:
+    """``quotes`` grouped under the article they appear in, in the order of ``articles``."""
+    by_article = defaultdict(list)
+    for quote in quotes:
+        by_article[quote.article_id].append(quote)
     return [
-        {"article": article, "quotes": list(group)}
-        for article, group in groupby(quotes, key=lambda quote: quote.article)
+        {"article": article, "quotes": by_article[article.pk]}
+        for article in articles
+        if article.pk in by_article
     ]
 
 
@@ -40,20 +45,22 @@ def _entity_page(request, entity, template: str, extra: dict):
         ARTICLES_PER_ENTITY_PAGE,
     ).get_page(request.GET.get("page"))
     articles = list(page.object_list)
-    quotes = list(
-        visible_quotes()
-        .filter(**speaker, article__in=articles)
-        .select_related("article")
-        .defer("article__imported_values")
-        .order_by("-article__published_at", "article_id", "position", "id")
+    # The page's articles are published and at hand: no join to them, no copy of
+    # one with each of its quotes (a model for each was a third of the page's time).
+    quotes = (
+        Quote.objects.not_rejected()
+        .filter(**speaker, article__in=[article.pk for article in articles])
+        .only("article_id", "text", "kind")
+        .order_by("position", "id")
     )
+    quote_groups = _quotes_by_article(articles, quotes) if articles else []
     preview = not articles
     if preview and not request.user.is_staff:
         raise Http404("Nothing published mentions this name yet.")
     context = {
         "entity": entity,
-        "quote_groups": _quotes_by_article(quotes),
-        "quote_count": visible_quotes().filter(**speaker).count() if quotes else 0,
+        "quote_groups": quote_groups,
+        "quote_count": visible_quotes().filter(**speaker).count() if quote_groups else 0,
         "articles": articles,
         "page": page,
         "preview": preview,

@@ -67,6 +67,16 @@ def test_person_page_lists_twenty_articles_at_a_time_with_their_quotes(client):
     assert 'rel="next" href="?page=2"' in first and 'rel="prev" href="?page=1"' in second
 
 
+def test_person_page_shows_an_articles_quotes_in_the_order_the_article_gives_them(client):
+    """Within an article's group, quotes follow their place in the article, not the
+    order they were stored in (an editor may add one the importer missed)."""
+    person = PersonFactory()
+    later = QuoteFactory(speaker_person=person, position=5, text="Said at the end.")
+    QuoteFactory(speaker_person=person, article=later.article, position=1, text="Said first.")
+    html = _text(client.get(person.get_absolute_url()))
+    assert html.index("Said first.") < html.index("Said at the end.")
+
+
 def test_person_page_carries_person_json_ld(client, showcase):
     """Person pages carry schema.org Person JSON-LD with name, url and affiliation."""
     html = _text(client.get(showcase["leader"].get_absolute_url()))
