@@ -340,6 +340,32 @@ class ArticleRender(models.Model):
         return f"Page of {self.article_id} ({self.rendered_at:%Y-%m-%d %H:%M})"
 
 
+class ArticleEntry(models.Model):
+    """How an article shows in other pages, as last built: its entry in the home and
+    tag pages' lists, and each speaker's group of its quotes for the person and
+    organisation pages. A listing page the cache no longer holds then reads twenty
+    of these instead of running the templates of twenty articles.
+
+    Kept by ``articles.entries``; current under the rules of ``ArticleRender`` but
+    for any address (its links are relative). Readers and editors never edit it;
+    deleting rows is always safe (entries are built again).
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="entry"
+    )
+    article_updated_at = models.DateTimeField()
+    render_version = models.PositiveIntegerField()
+    layout = models.CharField(max_length=64)
+    rendered_at = models.DateTimeField()
+    listed = models.TextField()
+    # {"person:<id>" or "organisation:<id>": that speaker's quotes in this article}
+    quote_groups = models.JSONField(default=dict)
+
+    def __str__(self):
+        return f"List entry of {self.article_id} ({self.rendered_at:%Y-%m-%d %H:%M})"
+
+
 class SearchDocument(models.Model):
     """The searchable text of one article, kept by ``articles.search``; readers never edit it.
 

@@ -43,7 +43,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from newsroom.db import execute_prepared
+from newsroom.db import execute_prepared, upsert
 from newsroom.links import slug_url
 
 from .after_commit import CommitBatch
@@ -210,16 +210,21 @@ def _aware(text: str) -> datetime:
 
 @lru_cache
 def layout_digest() -> str:
-    """SHA-256 of what builds the stored page, read once a process: the files of
-    ``LAYOUT_TEMPLATES`` and ``LAYOUT_MODULES``, the settings the page prints, and
+    """What builds the stored page, read once a process (``files_digest``): the files
+    of ``LAYOUT_TEMPLATES`` and ``LAYOUT_MODULES``, the settings the page prints, and
     the hashed names of the static files (the page links to ``css/site.<hash>.css``)."""
-    digest = hashlib.sha256()
-    paths = [get_template(name).origin.name for name in LAYOUT_TEMPLATES]
-    paths += [import_module(name).__file__ for name in LAYOUT_MODULES]
-    for path in paths:
-        digest.update(Path(path).read_bytes())
     static_names = sorted(getattr(staticfiles_storage, "hashed_files", {}).items())
     configured = [settings.SITE_NAME, settings.TIME_ZONE, static_names]
+    return files_digest(LAYOUT_TEMPLATES, LAYOUT_MODULES, configured)
+
+
+def files_digest(templates: Iterable[str], modules: Iterable[str], configured: list) -> str:
+    """SHA-256 of these templates' and modules' files and the ``configured`` values."""
+    digest = hashlib.sha256()
+    paths = [get_template(name).origin.name for name in templates]
+    paths += [import_module(name).__file__ for name in modules]
+    for path in paths:
+        digest.update(Path(path).read_bytes())
     digest.update(json.dumps(configured).encode())
     return digest.hexdigest()
 
@@ -313,18 +318,8 @@ def store_parts(article: Article, origin: str, parts: ArticleParts) -> None:
 
 def _upsert(values: tuple) -> None:
     with connection.cursor() as cursor:
-        cursor.execute(_upsert_sql(connection.vendor), values)
-
-
-@lru_cache
-def _upsert_sql(vendor: str) -> str:
-    qn = connection.ops.quote_name
-    columns = [qn(name) for name in (*RENDER_KEYS, *STORED_FIELDS)]
-    replaced = ", ".join(f"{column} = excluded.{column}" for column in columns[1:])
-    table = qn(ArticleRender._meta.db_table)
-    placeholders = ", ".join(["%s"] * len(columns))
-    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608
-    return f"{insert} ON CONFLICT ({columns[0]}) DO UPDATE SET {replaced}"
+        table = ArticleRender._meta.db_table
+        upsert(cursor, table=table, columns=(*RENDER_KEYS, *STORED_FIELDS), rows=[values])
 
 
 def forget_renders(

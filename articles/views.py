@@ -10,14 +10,9 @@ from taggit.models import Tag
 
 from .article_page import build_parts, related_section, with_content
 from .cache import never_cache_preview, public_page
+from .entries import listed_entries
 from .models import Article
-from .public import (
-    article_listing,
-    published_articles,
-    published_with_tag,
-    with_quoted_speakers,
-    with_tags,
-)
+from .public import article_listing, published_articles, published_with_tag
 from .renders import (
     RELATED_SHOWN,
     page_origin,
@@ -29,17 +24,19 @@ from .search import search as run_search
 ARTICLES_PER_PAGE = 20
 
 
-def _listing_page(request, articles):
+def _listing_page(request, articles) -> dict:
+    """A page of ``articles`` and their list entries (``articles.entries``)."""
     paginator = Paginator(article_listing(articles), ARTICLES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = with_quoted_speakers(with_tags(page.object_list))
-    return page
+    page.object_list = list(page.object_list)
+    return {"page": page, "entries": listed_entries(page.object_list)}
 
 
 @public_page
 def home(request):
-    page = _listing_page(request, published_articles())
-    return render(request, "articles/home.html", {"page": page, "show_lead": page.number == 1})
+    listing = _listing_page(request, published_articles())
+    show_lead = listing["page"].number == 1
+    return render(request, "articles/home.html", {**listing, "show_lead": show_lead})
 
 
 @public_page
@@ -72,10 +69,10 @@ def _article_response(parts, related) -> HttpResponse:
 @public_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = _listing_page(request, published_with_tag(tag))
-    if not page.object_list:
+    listing = _listing_page(request, published_with_tag(tag))
+    if not listing["entries"]:
         raise Http404("No published article has this tag.")
-    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+    return render(request, "articles/tag_detail.html", {"tag": tag, **listing})
 
 
 @require_safe

@@ -61,12 +61,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from articles.cache import empty_page_cache
-from articles.models import ArticleRender
+from articles.models import ArticleEntry, ArticleRender
 
 def forget_stored(name):
-    # "built afresh" is from the database: no stored pages (articles.renders)
-    if name != "article_stored":
+    # "built afresh" is from the database: no stored pages or list entries
+    # (articles.renders, articles.entries); "*_stored" from what the first build stored
+    if not name.endswith("_stored"):
         ArticleRender.objects.all().delete()
+        ArticleEntry.objects.all().delete()
 
 class SqlTimer:
     def __init__(self):
@@ -110,6 +112,7 @@ for name, path in PAGES.items():
 print("COUNTED", json.dumps(counts))
 """
 
+# Stored article pages only: the listing pages keep their stored entries.
 FORGET_STORED = "from articles.models import ArticleRender; ArticleRender.objects.all().delete()"
 
 

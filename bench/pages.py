@@ -15,11 +15,12 @@ page never passes for a page.
   script adds a never-repeated query parameter, which the views ignore and the
   page cache keys on), so each one is rendered from the database, as after an
   editor's save emptied the cache. The article page also cycles through every
-  published article, so the rows differ as they would for many readers. Its
-  pages are stored first (``render_articles``, timed in a row of its
-  own), as the site keeps them (articles.renders); a last cold run, "nothing
-  stored", deletes them all first, so each request builds its page from the
-  database and stores it.
+  published article, so the rows differ as they would for many readers. Article
+  pages and list entries are stored first (``render_articles``, timed in a row
+  of its own), as the site keeps them (articles.renders, articles.entries): an
+  editor's save makes only what it changed stale. A last cold run, "nothing
+  stored", deletes the stored article pages first, so each request builds its
+  page from the database and stores it.
 - Warm: one URL per page type, requested a few times first so both workers
   hold it, then under load: the page cache answers (from each worker's memory,
   asking Redis for the generation once a second; articles/page_cache.py).
@@ -28,8 +29,9 @@ page never passes for a page.
 Queries per page come from a child process: Django's test client with
 ``CaptureQueriesContext``, the page cache emptied before each page, after one
 unmeasured request (so one-off start-up queries are not counted). "Built
-afresh" is from the database (stored article pages deleted first); the article
-page is also counted and timed from its stored page. The same child
+afresh" is from the database (stored article pages and list entries deleted
+first); the article page and the listing pages are also counted and timed
+from what their first build stored. The same child
 times each page built afresh a few times, at URLs the cache has not seen, and how
 much of that was SQL: the cost of a cold request to a worker, without wrk's queue.
 
@@ -62,9 +64,21 @@ WARM_SHARE, COLD_SHARE, P99_MS = 0.70, 0.20, 100.0
 ERROR_LINE = re.compile(r"\[ERROR\]|\[CRITICAL\]|Traceback|WORKER TIMEOUT")
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 CACHED_TYPES = ("article", "home", "person", "organisation", "tag", "feed")
+# Page types built from stored parts (articles.renders, articles.entries): their
+# queries and build time are also measured from what the first build stored.
+STORED_KINDS = ("article", "home", "person", "organisation", "tag")
 LABELS = {
     "article": "article page",
     "article_stored": "article page from its stored page",
+    **{
+        f"{kind}_stored": f"{label} from stored list entries"
+        for kind, label in [
+            ("home", "home page"),
+            ("person", "person page (most quoted)"),
+            ("organisation", "organisation page (most quoted)"),
+            ("tag", "tag page (most used)"),
+        ]
+    },
     "article-unstored": "article page, nothing stored (each one built and stored)",
     "home": "home page",
     "person": "person page (most quoted)",
@@ -294,7 +308,7 @@ def run(context: Context) -> StageResult:
     refresh_statistics(env)
     picked = pick_pages(env)
     pages, articles = picked["pages"], picked["articles"]
-    counted = {**pages, "article_stored": pages["article"]}
+    counted = {**pages, **{f"{kind}_stored": pages[kind] for kind in STORED_KINDS if kind in pages}}
     counts = count_queries(env, counted, QUICK_RENDERS if context.quick else RENDERS)
     stored = store_pages(env, port, len(articles))
     css = hashed_stylesheet(work / "static")

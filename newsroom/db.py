@@ -67,3 +67,22 @@ def numbered_placeholders(sql: str) -> str:
     for number, piece in enumerate(pieces[1:], start=1):
         numbered += [f"${number}", piece]
     return "".join(numbered)
+
+
+def upsert(cursor: CursorWrapper, *, table: str, columns: Sequence[str], rows: Sequence) -> None:
+    """Insert ``rows`` (tuples in ``columns``' order) into ``table``, replacing any row
+    with the same first column: one statement, on PostgreSQL and SQLite alike.
+
+    Plain SQL because ``bulk_create(update_conflicts=True)`` wraps even one row in
+    a transaction, and on SQLite its BEGIN and COMMIT are two more statements a
+    page pays for. ``table`` and ``columns`` come from models' meta, never from input.
+    """
+    qn = cursor.db.ops.quote_name
+    names = [qn(column) for column in columns]
+    placeholders = ", ".join([f"({', '.join(['%s'] * len(names))})"] * len(rows))
+    replaced = ", ".join(f"{name} = excluded.{name}" for name in names[1:])
+    cursor.execute(
+        f"INSERT INTO {qn(table)} ({', '.join(names)}) VALUES {placeholders} "  # noqa: S608
+        f"ON CONFLICT ({names[0]}) DO UPDATE SET {replaced}",
+        [value for row in rows for value in row],
+    )

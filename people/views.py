@@ -1,14 +1,12 @@
 """Public pages for people and organisations: index pages and one page each."""
 
-from collections import defaultdict
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.cache import never_cache_preview, public_page
-from articles.models import Quote
+from articles.entries import quote_groups
 from articles.public import (
     article_listing,
     articles_about,
@@ -24,18 +22,6 @@ ENTITIES_PER_PAGE = 60
 ARTICLES_PER_ENTITY_PAGE = 20
 
 
-def _quotes_by_article(articles: list, quotes) -> list[dict]:
-    """``quotes`` grouped under the article they appear in, in the order of ``articles``."""
-    by_article = defaultdict(list)
-    for quote in quotes:
-        by_article[quote.article_id].append(quote)
-    return [
-        {"article": article, "quotes": by_article[article.pk]}
-        for article in articles
-        if article.pk in by_article
-    ]
-
-
 def _entity_page(request, entity, template: str, extra: dict):
     """Quotes and coverage, a page of articles at a time: a councillor quoted in
     thousands of articles gets a page as quick to build as one quoted once."""
@@ -45,22 +31,14 @@ def _entity_page(request, entity, template: str, extra: dict):
         ARTICLES_PER_ENTITY_PAGE,
     ).get_page(request.GET.get("page"))
     articles = list(page.object_list)
-    # The page's articles are published and at hand: no join to them, no copy of
-    # one with each of its quotes (a model for each was a third of the page's time).
-    quotes = (
-        Quote.objects.not_rejected()
-        .filter(**speaker, article__in=[article.pk for article in articles])
-        .only("article_id", "text", "kind")
-        .order_by("position", "id")
-    )
-    quote_groups = _quotes_by_article(articles, quotes) if articles else []
+    groups = quote_groups(articles, entity)
     preview = not articles
     if preview and not request.user.is_staff:
         raise Http404("Nothing published mentions this name yet.")
     context = {
         "entity": entity,
-        "quote_groups": quote_groups,
-        "quote_count": visible_quotes().filter(**speaker).count() if quote_groups else 0,
+        "quote_groups": groups,
+        "quote_count": visible_quotes().filter(**speaker).count() if groups else 0,
         "articles": articles,
         "page": page,
         "preview": preview,

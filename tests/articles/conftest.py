@@ -85,3 +85,9 @@ def imported_article(db):
             position=position,
         )
     return article
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks):
+    """Run what a change schedules for after its transaction commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from articles import page_cache
 from articles.cache import GENERATION_KEY
@@ -43,8 +44,8 @@ def later(monkeypatch):
 
 def _retitled_elsewhere(article: Article, headline: str) -> None:
     """What another worker's save does as far as this process can tell: the row
-    changes and the shared generation moves on, with no signal here."""
-    Article.objects.filter(pk=article.pk).update(headline=headline)
+    changes (``updated_at`` too) and the shared generation moves on, with no signal here."""
+    Article.objects.filter(pk=article.pk).update(headline=headline, updated_at=timezone.now())
     cache.incr(GENERATION_KEY)
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, ArticleRender
+from articles.models import Article, ArticleEntry, ArticleRender
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,25 +18,32 @@ def _run(*args) -> str:
     return out.getvalue()
 
 
-def test_stores_published_pages_once_and_readers_are_served_them(
+def test_stores_published_pages_and_entries_once_and_readers_are_served_them(
     client, settings, django_assert_num_queries
 ):
-    """Every published article gets its page stored (drafts never); a second run finds
-    nothing to do, and a reader's first visit is served from the stored row."""
+    """Every published article gets its page and list entries stored (drafts never); a
+    second run finds nothing to do, and a reader's first visits are served from the
+    stored rows."""
     settings.ALLOWED_HOSTS = ["news.example.org"]
     published = ArticleFactory.create_batch(3)
     ArticleFactory(status=Article.Status.DRAFT)
     assert _run("--origin", "https://news.example.org") == (
         "Pages stored for 3 articles at https://news.example.org.\n"
+        "List entries stored for 3 articles.\n"
     )
-    assert set(ArticleRender.objects.values_list("article", flat=True)) == {a.pk for a in published}
-    assert "Pages stored for 0 articles" in _run("--origin", "https://news.example.org/")
+    for stored in (ArticleRender, ArticleEntry):
+        assert set(stored.objects.values_list("article", flat=True)) == {a.pk for a in published}
+    again = _run("--origin", "https://news.example.org/")
+    assert "Pages stored for 0 articles" in again and "List entries stored for 0" in again
     cache.clear()
     with django_assert_num_queries(2):  # the article with its page, the next scheduled one
         page = client.get(
             published[0].get_absolute_url(), headers={"host": "news.example.org"}, secure=True
         )
     assert 'href="https://news.example.org/articles/' in page.content.decode()
+    cache.clear()
+    with django_assert_num_queries(4):  # count, page, entries, the next scheduled one
+        client.get("/", headers={"host": "news.example.org"}, secure=True)
 
 
 @pytest.mark.parametrize(
@@ -53,4 +60,4 @@ def test_a_bad_origin_is_refused_before_anything_is_stored(settings, origin, rea
     ArticleFactory()
     with pytest.raises(CommandError, match=reason):
         _run("--origin", origin)
-    assert not ArticleRender.objects.exists()
+    assert not ArticleRender.objects.exists() and not ArticleEntry.objects.exists()

@@ -13,12 +13,12 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.db import DatabaseError
-from taggit.models import Tag
 
 from articles import renders
 from articles.models import Article, ArticleRender
 from articles.renders import RENDER_MAX_AGE
 from articles.signals import articles_imported
+from tests.articles import changes
 from tests.factories import (
     ArticleFactory,
     BlockFactory,
@@ -30,12 +30,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def on_commit(django_capture_on_commit_callbacks):
-    """Run what a change schedules for after its transaction commits."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def _view(client, article) -> str:
@@ -91,12 +85,6 @@ def _edit_block(article):
     return "The bridge reopened today."
 
 
-def _reject_quote(article):
-    quote = article.quotes.get()
-    quote.status = quote.Status.REJECTED
-    quote.save()
-
-
 def _correct(article):
     CorrectionFactory(article=article, text="An earlier version misspelt the bridge.")
     return "An earlier version misspelt the bridge."
@@ -116,27 +104,9 @@ def _rename_organisation(article):
     return "Rudstone Borough Council"
 
 
-def _rename_tag(article):
-    tag = Tag.objects.get(name="Transport")
-    tag.name = "Roads and bridges"
-    tag.save()
-    return "Roads and bridges"
-
-
-def _add_tag(article):
-    article.tags.add("Bridges")
-    return "Bridges"
-
-
 def _mention_from_the_person(article):
     PersonFactory(name="Sam Newcomer").articles.add(article)
     return "Sam Newcomer"
-
-
-def _save_article(article):
-    article.headline = "Bridge to close for a year"
-    article.save()
-    return "Bridge to close for a year"
 
 
 @pytest.mark.parametrize(
@@ -146,10 +116,10 @@ def _save_article(article):
         _correct,
         _rename_speaker,
         _rename_organisation,
-        _rename_tag,
-        _add_tag,
+        changes.rename_tag,
+        changes.add_tag,
         _mention_from_the_person,
-        _save_article,
+        changes.save_article,
     ],
 )
 def test_every_change_to_what_the_page_shows_reaches_it(client, on_commit, quoted_article, change):
@@ -164,7 +134,7 @@ def test_every_change_to_what_the_page_shows_reaches_it(client, on_commit, quote
 def test_a_rejected_quote_leaves_the_stored_page(client, on_commit, quoted_article):
     assert "Who’s quoted" in _view(client, quoted_article)
     with on_commit():
-        _reject_quote(quoted_article)
+        changes.reject_quote(quoted_article)
     assert "Who’s quoted" not in _view(client, quoted_article)
 
 

@@ -233,8 +233,10 @@ def test_query_counts_of_each_page_type(measured):
             assert count["cached"] == count["fresh"], name  # search is never cached
         else:
             assert count["cached"] == 0, name  # served from the page cache
-    # Built from the database, then from the parts render_articles stores.
+    # Built from the database, then from the parts and entries the first build stored.
     assert queries["article_stored"]["fresh"] <= 3 < queries["article"]["fresh"]
+    for kind in ("home", "person", "organisation", "tag"):
+        assert queries[f"{kind}_stored"]["fresh"] < queries[kind]["fresh"], kind
     rows = [row for row in result.rows if row.measure.startswith("queries")]
     assert len(rows) == len(queries)
     assert all(row.target == "≤ 10" and row.met for row in rows)

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import HttpRequest
 
 from articles.article_page import store_stale_pages
+from articles.entries import store_stale_entries
 
 
 class OriginRequest(HttpRequest):
@@ -31,9 +32,10 @@ class OriginRequest(HttpRequest):
 
 class Command(BaseCommand):
     help = (
-        "Build and store the page of every published article that has none current, so "
-        "readers' first visits after an import or a deploy are served from one row. "
-        "Pages are also stored as readers visit them; this only does it ahead of them."
+        "Build and store the page and the list entries of every published article that "
+        "has none current, so readers' first visits after an import or a deploy are "
+        "served from stored rows. Both are also stored as readers visit pages; this "
+        "only does it ahead of them."
     )
 
     def add_arguments(self, parser):
@@ -52,3 +54,5 @@ class Command(BaseCommand):
             raise CommandError(f"--origin {origin!r}: the host is not in ALLOWED_HOSTS") from None
         built = store_stale_pages(request)
         self.stdout.write(f"Pages stored for {built} articles at {origin.rstrip('/')}.")
+        listed = store_stale_entries()
+        self.stdout.write(f"List entries stored for {listed} articles.")
