@@ -341,29 +341,35 @@ class ArticleRender(models.Model):
 
 
 class ArticleEntry(models.Model):
-    """How an article shows in other pages, as last built: its entry in the home and
-    tag pages' lists, and each speaker's group of its quotes for the person and
-    organisation pages. A listing page the cache no longer holds then reads twenty
-    of these instead of running the templates of twenty articles.
+    """How an article shows in one place of other pages, as last built: its entry in
+    the home and tag pages' lists, or a speaker's group of its quotes on that
+    person's or organisation's page. A listing page the cache no longer holds then
+    reads twenty of these instead of running the templates of twenty articles.
 
     Kept by ``articles.entries``; current under the rules of ``ArticleRender`` but
     for any address (its links are relative). Readers and editors never edit it;
     deleting rows is always safe (entries are built again).
     """
 
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, primary_key=True, related_name="entry"
-    )
+    LIST = "list"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entries")
+    # LIST, or "person:<id>" / "organisation:<id>" for that speaker's page.
+    place = models.CharField(max_length=40)
     article_updated_at = models.DateTimeField()
     render_version = models.PositiveIntegerField()
     layout = models.CharField(max_length=64)
     rendered_at = models.DateTimeField()
-    listed = models.TextField()
-    # {"person:<id>" or "organisation:<id>": that speaker's quotes in this article}
-    quote_groups = models.JSONField(default=dict)
+    # Empty for a speaker who is only mentioned: nothing to show, nothing to build again.
+    html = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "place"], name="one_entry_per_place"),
+        ]
 
     def __str__(self):
-        return f"List entry of {self.article_id} ({self.rendered_at:%Y-%m-%d %H:%M})"
+        return f"Entry of {self.article_id} in {self.place} ({self.rendered_at:%Y-%m-%d %H:%M})"
 
 
 class SearchDocument(models.Model):

@@ -319,7 +319,8 @@ def store_parts(article: Article, origin: str, parts: ArticleParts) -> None:
 def _upsert(values: tuple) -> None:
     with connection.cursor() as cursor:
         table = ArticleRender._meta.db_table
-        upsert(cursor, table=table, columns=(*RENDER_KEYS, *STORED_FIELDS), rows=[values])
+        columns = (*RENDER_KEYS, *STORED_FIELDS)
+        upsert(cursor, table=table, columns=columns, unique=columns[:1], rows=[values])
 
 
 def forget_renders(

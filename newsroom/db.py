@@ -69,20 +69,30 @@ def numbered_placeholders(sql: str) -> str:
     return "".join(numbered)
 
 
-def upsert(cursor: CursorWrapper, *, table: str, columns: Sequence[str], rows: Sequence) -> None:
+def upsert(
+    cursor: CursorWrapper,
+    *,
+    table: str,
+    columns: Sequence[str],
+    unique: Sequence[str],
+    rows: Sequence,
+) -> None:
     """Insert ``rows`` (tuples in ``columns``' order) into ``table``, replacing any row
-    with the same first column: one statement, on PostgreSQL and SQLite alike.
+    with the same values in the ``unique`` columns: one statement, on PostgreSQL and
+    SQLite alike.
 
     Plain SQL because ``bulk_create(update_conflicts=True)`` wraps even one row in
     a transaction, and on SQLite its BEGIN and COMMIT are two more statements a
-    page pays for. ``table`` and ``columns`` come from models' meta, never from input.
+    page pays for. Names come from models' meta, never from input.
     """
     qn = cursor.db.ops.quote_name
-    names = [qn(column) for column in columns]
-    placeholders = ", ".join([f"({', '.join(['%s'] * len(names))})"] * len(rows))
-    replaced = ", ".join(f"{name} = excluded.{name}" for name in names[1:])
+    placeholders = f"({', '.join(['%s'] * len(columns))})"
+    replaced = ", ".join(
+        f"{qn(column)} = excluded.{qn(column)}" for column in columns if column not in unique
+    )
     cursor.execute(
-        f"INSERT INTO {qn(table)} ({', '.join(names)}) VALUES {placeholders} "  # noqa: S608
-        f"ON CONFLICT ({names[0]}) DO UPDATE SET {replaced}",
+        f"INSERT INTO {qn(table)} ({', '.join(map(qn, columns))}) "  # noqa: S608
+        f"VALUES {', '.join([placeholders] * len(rows))} "
+        f"ON CONFLICT ({', '.join(map(qn, unique))}) DO UPDATE SET {replaced}",
         [value for row in rows for value in row],
     )

@@ -86,6 +86,7 @@ def test_an_upsert_inserts_new_rows_and_replaces_existing_ones_in_one_statement(
             cursor,
             table=Tag._meta.db_table,
             columns=("id", "name", "slug"),
+            unique=("id",),
             rows=[(tag.pk, "New", "new"), (tag.pk + 1, "Two", "two")],
         )
     assert len(queries) == 1

@@ -11,10 +11,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
 
 from articles import entries
-from articles.entries import speaker_key
+from articles.entries import speaker_place
 from articles.models import ArticleEntry
 from articles.renders import RENDER_MAX_AGE
 from tests.articles import changes
@@ -50,11 +51,18 @@ def test_pages_from_stored_entries_are_the_pages_built_afresh(client, quoted_art
     for url in _pages(quoted_article):
         ArticleEntry.objects.all().delete()
         built = _view(client, url)
-        assert ArticleEntry.objects.filter(article=quoted_article).exists()
         assert _view(client, url) == built
-    ArticleEntry.objects.update(
-        listed="<article>Stored entry</article>",
-        quote_groups={speaker_key(quoted_article.people.get()): "<section>Stored group</section>"},
+    for url in _pages(quoted_article):
+        _view(client, url)
+    assert {entry.place for entry in ArticleEntry.objects.all()} == {
+        ArticleEntry.LIST,
+        speaker_place(quoted_article.people.get()),
+    }
+    ArticleEntry.objects.filter(place=ArticleEntry.LIST).update(
+        html="<article>Stored entry</article>"
+    )
+    ArticleEntry.objects.exclude(place=ArticleEntry.LIST).update(
+        html="<section>Stored group</section>"
     )
     home, _tag, person = (_view(client, url) for url in _pages(quoted_article))
     assert "Stored entry" in home and "Bridge to close" not in home
@@ -62,8 +70,8 @@ def test_pages_from_stored_entries_are_the_pages_built_afresh(client, quoted_art
 
 
 def test_an_organisations_page_shows_its_own_quotes_from_the_entry(client):
-    """An entry keeps each speaker's quotes apart: an organisation's page shows its own
-    quote and not the person's quoted in the same article."""
+    """Each speaker's quotes are an entry of their own: an organisation's page shows its
+    own quote and not the person's quoted in the same article."""
     article = ArticleFactory()
     council = OrganisationFactory(name="Rudstone Council")
     QuoteFactory(article=article, speaker_person=PersonFactory(), text="A person's words.")
@@ -131,7 +139,7 @@ def test_an_entry_built_by_another_release_or_too_long_ago_is_built_again(client
         {"layout": "0" * 64},
         {"rendered_at": quoted_article.updated_at - RENDER_MAX_AGE - timedelta(minutes=1)},
     ):
-        ArticleEntry.objects.update(listed="<article>Old entry</article>", **stale)
+        ArticleEntry.objects.update(html="<article>Old entry</article>", **stale)
         page = _view(client, "/")
         assert "Old entry" not in page and "Bridge to close" in page
         assert ArticleEntry.objects.get().layout == entries.entries_layout()
@@ -161,5 +169,17 @@ def test_entries_that_cannot_be_stored_leave_the_page_served(
     monkeypatch.setattr(entries, "upsert", busy)
     with caplog.at_level(logging.WARNING, logger="articles.entries"):
         assert "Bridge to close" in _view(client, "/")
-    assert "list entries not stored (database is locked)" in caplog.text
+    assert "entries in list not stored (database is locked)" in caplog.text
     assert not ArticleEntry.objects.exists()
+
+
+def test_a_speaker_only_mentioned_is_not_looked_for_again(client):
+    """An article that mentions a person without quoting them stores that it has nothing
+    to show on their page, so the next view neither reads its quotes nor stores again."""
+    person = PersonFactory()
+    ArticleFactory().people.add(person)
+    built, stored = (CaptureQueriesContext(connection) for _ in range(2))
+    for queries in (built, stored):
+        with queries:
+            assert "Coverage" in _view(client, person.get_absolute_url())
+    assert len(stored) == len(built) - 2
