@@ -147,7 +147,8 @@ def free_port() -> int:
 
 def store_pages(env: dict, port: int, articles: int) -> dict:
     """``render_articles`` for the address wrk asks (as after a deploy or an import):
-    the cold article run then finds each page stored (articles.renders)."""
+    the cold article run then finds each page stored (articles.renders), and the
+    listing pages their articles' list entries (articles.entries)."""
     started = time.monotonic()
     manage(env, "render_articles", "--origin", f"https://127.0.0.1:{port}")
     seconds = time.monotonic() - started
@@ -157,7 +158,7 @@ def store_pages(env: dict, port: int, articles: int) -> dict:
 def _stored_row(stored: dict) -> Row:
     return Row(
         "Pages",
-        "article pages stored ahead (render_articles, one process)",
+        "article pages and list entries stored ahead (render_articles, one process)",
         f"{stored['articles']:,} in {stored['seconds']:.0f} s ({stored['per_second']:,.0f} "
         "articles/s)",
     )
