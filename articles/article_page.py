@@ -16,7 +16,7 @@ from people.models import Organisation, Person
 
 from .body import build_body, quote_summary, standfirst_anchors
 from .models import Article, Block, Quote
-from .public import published_articles
+from .public import published_articles, published_id_batches
 from .renders import (
     RELATED_SLOT,
     ArticleParts,
@@ -206,10 +206,9 @@ def store_stale_pages(request: HttpRequest, *, batch_size: int = 100) -> int:
     """Build and store the page of each published article whose stored parts are
     missing or not current for ``request``'s scheme and host; how many were."""
     origin = page_origin(request)
-    ids = list(published_articles().order_by("pk").values_list("pk", flat=True))
     built = 0
-    for start in range(0, len(ids), batch_size):
-        found = published_with_parts(ids[start : start + batch_size], origin)
+    for ids in published_id_batches(batch_size):
+        found = published_with_parts(ids, origin)
         stale = [row.article() for row in found if row.parts is None]
         fetch_content(stale)
         for article in stale:

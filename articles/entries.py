@@ -34,7 +34,13 @@ from newsroom.db import upsert
 from people.models import Organisation, Person
 
 from .models import Article, ArticleEntry, Quote
-from .public import article_listing, published_articles, with_quoted_speakers, with_tags
+from .public import (
+    article_listing,
+    published_articles,
+    published_id_batches,
+    with_quoted_speakers,
+    with_tags,
+)
 from .renders import RENDER_MAX_AGE, files_digest
 
 logger = logging.getLogger(__name__)
@@ -93,13 +99,20 @@ def _entries(articles: list[Article], place: str, build: Builder) -> dict[int, S
     """Each article's entry in ``place``, by article id: read where current, else
     built and stored."""
     found = _current(articles, place)
-    missing = [article for article in articles if article.pk not in found]
-    if missing:
-        built = build(missing)
-        store_entries(place, missing, built)
-        # Rendered just now by templates that escape all they print.
-        found |= {pk: mark_safe(html) for pk, html in built.items()}  # noqa: S308
-    return found
+    return found | _build_missing(articles, place, build, found)
+
+
+def _build_missing(
+    articles: list[Article], place: str, build: Builder, current: dict[int, SafeString]
+) -> dict[int, SafeString]:
+    """Build and store the entries in ``place`` of the ``articles`` not in ``current``."""
+    missing = [article for article in articles if article.pk not in current]
+    if not missing:
+        return {}
+    built = build(missing)
+    store_entries(place, missing, built)
+    # Rendered just now by templates that escape all they print.
+    return {pk: mark_safe(html) for pk, html in built.items()}  # noqa: S308
 
 
 def _current(articles: list[Article], place: str) -> dict[int, SafeString]:
@@ -178,14 +191,9 @@ def store_entries(place: str, articles: list[Article], built: dict[int, str]) ->
 def store_stale_entries(*, batch_size: int = 100) -> int:
     """Build and store the list entry of every published article that has none current
     (after an import or a release); how many were."""
-    ids = list(published_articles().order_by("pk").values_list("pk", flat=True))
     built = 0
-    for start in range(0, len(ids), batch_size):
-        batch = published_articles().filter(pk__in=ids[start : start + batch_size])
-        articles = list(article_listing(batch))
+    for ids in published_id_batches(batch_size):
+        articles = list(article_listing(published_articles().filter(pk__in=ids)))
         current = _current(articles, ArticleEntry.LIST)
-        stale = [article for article in articles if article.pk not in current]
-        if stale:
-            store_entries(ArticleEntry.LIST, stale, _build_listed(stale))
-        built += len(stale)
+        built += len(_build_missing(articles, ArticleEntry.LIST, _build_listed, current))
     return built

@@ -5,7 +5,7 @@ Pages, feeds, sitemaps and search all build on these, so "published",
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
@@ -40,6 +40,14 @@ def published_with_tag(tag: Tag) -> QuerySet[Article]:
         tag=tag, content_type=ContentType.objects.get_for_model(Article)
     ).values("object_id")
     return published_articles().filter(pk__in=tagged)
+
+
+def published_id_batches(size: int) -> Iterator[list[int]]:
+    """The ids of all published articles, oldest first, ``size`` at a time: for commands
+    that store something for each of them without holding them all."""
+    ids = list(published_articles().order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def visible_quotes() -> QuerySet[Quote]:
