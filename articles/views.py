@@ -1,7 +1,6 @@
 """Public pages of the articles app: home, article, tag, search and robots.txt."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from .article_page import build_parts, related_section, with_content
-from .cache import never_cache_preview, public_page
+from .cache import KeptCountPaginator, never_cache_preview, public_page
 from .entries import listed_entries
 from .models import Article
 from .public import article_listing, published_articles, published_with_tag
@@ -24,9 +23,10 @@ from .search import search as run_search
 ARTICLES_PER_PAGE = 20
 
 
-def _listing_page(request, articles) -> dict:
-    """A page of ``articles`` and their list entries (``articles.entries``)."""
-    paginator = Paginator(article_listing(articles), ARTICLES_PER_PAGE)
+def _listing_page(request, articles, *, name: str) -> dict:
+    """A page of ``articles`` and their list entries (``articles.entries``); the count
+    of all the pages is kept under ``name`` (``cache.kept_count``)."""
+    paginator = KeptCountPaginator(article_listing(articles), ARTICLES_PER_PAGE, name=name)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     return {"page": page, "entries": listed_entries(page.object_list)}
@@ -34,7 +34,7 @@ def _listing_page(request, articles) -> dict:
 
 @public_page
 def home(request):
-    listing = _listing_page(request, published_articles())
+    listing = _listing_page(request, published_articles(), name="home")
     show_lead = listing["page"].number == 1
     return render(request, "articles/home.html", {**listing, "show_lead": show_lead})
 
@@ -69,7 +69,7 @@ def _article_response(parts, related) -> HttpResponse:
 @public_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    listing = _listing_page(request, published_with_tag(tag))
+    listing = _listing_page(request, published_with_tag(tag), name=f"tag:{tag.pk}")
     if not listing["entries"]:
         raise Http404("No published article has this tag.")
     return render(request, "articles/tag_detail.html", {"tag": tag, **listing})

@@ -65,10 +65,12 @@ from articles.models import ArticleEntry, ArticleRender
 
 def forget_stored(name):
     # "built afresh" is from the database: no stored pages or list entries
-    # (articles.renders, articles.entries); "*_stored" from what the first build stored
+    # (articles.renders, articles.entries), no kept counts (cache.kept_count), as
+    # after an editor's change; "*_stored" from what the first build stored and kept
     if not name.endswith("_stored"):
         ArticleRender.objects.all().delete()
         ArticleEntry.objects.all().delete()
+        empty_page_cache()
 
 class SqlTimer:
     def __init__(self):

@@ -18,7 +18,10 @@ page never passes for a page.
   published article, so the rows differ as they would for many readers. Article
   pages and list entries are stored first (``render_articles``, timed in a row
   of its own), as the site keeps them (articles.renders, articles.entries): an
-  editor's save makes only what it changed stale. A last cold run, "nothing
+  editor's save makes only what it changed stale. The counts a listing page
+  shows (its pages, a speaker's quotes) are counted by the run's first request
+  and kept for the rest, as for a page's every address until content changes
+  (``cache.kept_count``). A last cold run, "nothing
   stored", deletes the stored article pages first, so each request builds its
   page from the database and stores it.
 - Warm: one URL per page type, requested a few times first so both workers
@@ -29,9 +32,9 @@ page never passes for a page.
 Queries per page come from a child process: Django's test client with
 ``CaptureQueriesContext``, the page cache emptied before each page, after one
 unmeasured request (so one-off start-up queries are not counted). "Built
-afresh" is from the database (stored article pages and list entries deleted
-first); the article page and the listing pages are also counted and timed
-from what their first build stored. The same child
+afresh" is from the database (stored article pages and list entries deleted,
+kept counts dropped first); the article page and the listing pages are also
+counted and timed from what their first build stored and kept. The same child
 times each page built afresh a few times, at URLs the cache has not seen, and how
 much of that was SQL: the cost of a cold request to a worker, without wrk's queue.
 
@@ -71,7 +74,7 @@ LABELS = {
     "article": "article page",
     "article_stored": "article page from its stored page",
     **{
-        f"{kind}_stored": f"{label} from stored list entries"
+        f"{kind}_stored": f"{label} from stored entries, kept counts"
         for kind, label in [
             ("home", "home page"),
             ("person", "person page (most quoted)"),

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from articles.cache import never_cache_preview, public_page
+from articles.cache import KeptCountPaginator, kept_count, never_cache_preview, public_page
 from articles.entries import quote_groups
 from articles.public import (
     article_listing,
@@ -25,10 +25,11 @@ ARTICLES_PER_ENTITY_PAGE = 20
 def _entity_page(request, entity, template: str, extra: dict):
     """Quotes and coverage, a page of articles at a time: a councillor quoted in
     thousands of articles gets a page as quick to build as one quoted once."""
-    speaker = {f"speaker_{type(entity).__name__.lower()}": entity}
-    page = Paginator(
+    kind = type(entity).__name__.lower()
+    page = KeptCountPaginator(
         article_listing(articles_about(entity)).order_by("-published_at", "-id"),
         ARTICLES_PER_ENTITY_PAGE,
+        name=f"{kind}:{entity.pk}:articles",
     ).get_page(request.GET.get("page"))
     articles = list(page.object_list)
     groups = quote_groups(articles, entity)
@@ -38,7 +39,7 @@ def _entity_page(request, entity, template: str, extra: dict):
     context = {
         "entity": entity,
         "quote_groups": groups,
-        "quote_count": visible_quotes().filter(**speaker).count() if groups else 0,
+        "quote_count": _quote_count(entity, kind) if groups else 0,
         "articles": articles,
         "page": page,
         "preview": preview,
@@ -46,6 +47,13 @@ def _entity_page(request, entity, template: str, extra: dict):
     }
     response = render(request, template, context)
     return never_cache_preview(response) if preview else response
+
+
+def _quote_count(entity: Person | Organisation, kind: str) -> int:
+    def count() -> int:  # the queryset only when counting: building it costs too
+        return visible_quotes().filter(**{f"speaker_{kind}": entity}).count()
+
+    return kept_count(f"{kind}:{entity.pk}:quotes", count)
 
 
 def _moved(request, public, slug: str):
