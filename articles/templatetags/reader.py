@@ -1,10 +1,13 @@
 """Template helpers for the reader site."""
 
 import json
+from datetime import datetime
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -91,3 +94,25 @@ def iso(value) -> str:
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+# One line of a list of articles (a speaker's coverage, an article's related coverage).
+ARTICLE_LINE = """
+        <li><a href="{}">{}</a> <time datetime="{}">{}</time></li>"""
+
+
+@register.filter
+def article_lines(articles) -> SafeString:
+    """The ``<li>`` lines of a ``related-list`` of ``articles`` (``Article`` or
+    ``renders.RelatedLink`` rows): each its linked headline and its date."""
+    lines = (article_line(it.get_absolute_url(), it.headline, it.published_at) for it in articles)
+    return mark_safe("".join(lines))  # noqa: S308 (each line escaped)
+
+
+# The same articles are listed on many pages, so each line is kept as written; the
+# key is everything it shows (a site has one time zone and language). In a template
+# loop a line took 55 µs: 1.1 ms of a most-quoted speaker's 8 ms page (`make bench`).
+@lru_cache(maxsize=16_384)
+def article_line(url: str, headline: str, published_at: datetime) -> SafeString:
+    day = date_filter(timezone.localtime(published_at), "j M Y")
+    return format_html(ARTICLE_LINE, url, headline, iso(published_at), day)

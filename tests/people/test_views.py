@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -47,6 +47,24 @@ def test_person_page_shows_role_photo_affiliations_and_coverage(client, showcase
     assert f'href="{showcase["council"].get_absolute_url()}">Eastbridge Borough Council' in html
     coverage = re.search(r'id="articles-title".*?</section>', html, re.S).group(0)
     assert showcase["budget"].headline in coverage
+
+
+def test_person_page_coverage_gives_each_articles_local_date_and_escapes_headlines(client):
+    """A coverage line links the article under its headline, shown as text, with the
+    date it was published in the newsroom's time zone (London: 00:30 BST, 6 July)."""
+    person = PersonFactory()
+    article = ArticleFactory(
+        headline="Cuts <script>alert(1)</script> & more",
+        published_at=datetime(2026, 7, 5, 23, 30, tzinfo=UTC),
+    )
+    article.people.add(person)
+    html = _text(client.get(person.get_absolute_url()))
+    coverage = re.search(r'id="articles-title".*?</section>', html, re.S).group(0)
+    assert (
+        f'<li><a href="{article.get_absolute_url()}">Cuts &lt;script&gt;alert(1)&lt;/script&gt;'
+        ' &amp; more</a> <time datetime="2026-07-06T00:30:00+01:00">6 Jul 2026</time></li>'
+    ) in coverage
+    assert "<script>alert" not in html
 
 
 def test_person_page_lists_twenty_articles_at_a_time_with_their_quotes(client):
