@@ -4,7 +4,6 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from .article_page import build_parts, related_section, with_content
@@ -75,8 +74,10 @@ def tag_detail(request, slug):
     return render(request, "articles/tag_detail.html", {"tag": tag, **listing})
 
 
-@require_safe
+@public_page
 def search(request):
+    """Search results, kept by the page cache like any public page: the same words
+    asked again (a popular name, a link shared) are answered without searching."""
     results = run_search(request.GET.get("q", ""))
     return render(request, "articles/search.html", {"results": results})
 

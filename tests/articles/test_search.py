@@ -149,6 +149,33 @@ def test_a_snippet_cut_from_the_middle_of_an_article_shows_whole_words(
     assert set(shown) <= set(re.findall(r"\w+", f"{standfirst} {body}"))
 
 
+def test_the_same_search_again_is_answered_from_the_cache(
+    client, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Asking the same words again sends the same page without searching again."""
+    _article_with_body(django_capture_on_commit_callbacks, "The harbour wall is repaired.")
+    first = _search(client, "harbour")
+    with django_assert_num_queries(0):
+        assert _search(client, "harbour") == first
+
+
+def test_a_search_asked_before_an_article_is_published_then_finds_it(
+    client, django_capture_on_commit_callbacks
+):
+    """The results page kept for a search does not hide an article published since."""
+    article = _article_with_body(
+        django_capture_on_commit_callbacks,
+        "The harbour wall is repaired.",
+        status=Article.Status.DRAFT,
+        published_at=None,
+    )
+    assert article.headline not in _search(client, "harbour")
+    with django_capture_on_commit_callbacks(execute=True):
+        article.status, article.published_at = Article.Status.PUBLISHED, timezone.now()
+        article.save()
+    assert article.headline in _search(client, "harbour")
+
+
 def test_editing_a_block_in_admin_updates_search(client, django_capture_on_commit_callbacks):
     """After a paragraph is edited and committed, the new words find the article."""
     article = _article_with_body(django_capture_on_commit_callbacks, "Old words only.")
@@ -211,13 +238,16 @@ def test_rebuild_search_command_indexes_existing_articles(client):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
-def test_a_quote_edited_in_admin_is_found_by_its_new_words_not_its_old(client):
+def test_a_quote_edited_in_admin_is_found_by_its_new_words_not_its_old(
+    client, django_capture_on_commit_callbacks
+):
     """PostgreSQL keeps each quote's stored search vector in step with its text,
-    whichever way the row is written."""
+    whichever way the row is written; the search page asked before shows the change."""
     quote = QuoteFactory(text="The viaduct will reopen in spring.")
     assert "will reopen in spring" in _search(client, "viaduct")
-    quote.text = "The aqueduct will reopen in spring."
-    quote.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        quote.text = "The aqueduct will reopen in spring."
+        quote.save()
     assert "will reopen in spring" in _search(client, "aqueduct")
     assert "will reopen in spring" not in _search(client, "viaduct")
 

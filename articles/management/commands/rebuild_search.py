@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from articles.cache import empty_page_cache
 from articles.models import Article
 from articles.search import refresh_search_documents
 
@@ -16,4 +17,5 @@ class Command(BaseCommand):
         ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), BATCH):
             refresh_search_documents(article_ids=ids[start : start + BATCH])
+        empty_page_cache()  # search pages are cached too
         self.stdout.write(f"Search text rebuilt for {len(ids)} articles.")
