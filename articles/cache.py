@@ -74,6 +74,22 @@ def current_generation() -> int:
     return generation
 
 
+def read_current(key: str) -> tuple[tuple | None, int, tuple | None]:
+    """In one round trip to the shared cache: the ``(generation, …)`` tuple stored under
+    ``key`` if it was stored under the current generation, the current generation
+    (noted for ``known_generation``), and the next scheduled publication as known
+    (for ``page_lifetime``)."""
+    found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = current_generation()
+    read_generation(generation)
+    stored = found.get(key)
+    if stored is not None and stored[0] != generation:
+        stored = None
+    return stored, generation, found.get(SCHEDULE_KEY)
+
+
 def read_generation(generation: int) -> None:
     """Note the generation just read from the shared cache (see ``known_generation``)."""
     global _last_read
@@ -245,16 +261,11 @@ def kept_count(name: str, count: Callable[[], int]) -> int:
     read before counting, so a count racing an editor's change is kept as stale.
     """
     key = COUNT_KEY.format(name=name)
-    found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = current_generation()
-    kept = found.get(key)
-    if kept is not None and kept[0] == generation:
+    kept, generation, schedule = read_current(key)
+    if kept is not None:
         return kept[1]
     counted = count()
-    lifetime = page_lifetime(generation, found.get(SCHEDULE_KEY))
-    cache.set(key, (generation, counted), lifetime)
+    cache.set(key, (generation, counted), page_lifetime(generation, schedule))
     return counted
 
 

@@ -38,15 +38,12 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response
 
 from .cache import (
-    GENERATION_KEY,
-    SCHEDULE_KEY,
     STORABLE,
-    current_generation,
     is_cacheable_request,
     is_cacheable_response,
     known_generation,
     page_lifetime,
-    read_generation,
+    read_current,
 )
 
 
@@ -128,19 +125,13 @@ def _from_memory(key: str) -> tuple | None:
 
 
 def _from_shared_cache(key: str) -> tuple[tuple | None, int, tuple | None]:
-    """In one round trip: the page stored under ``key`` if it is current (then also kept
-    in memory), the current generation, and the next scheduled publication as known."""
-    found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
-    generation = found.get(GENERATION_KEY)
-    if generation is None:
-        generation = current_generation()
-    read_generation(generation)
-    stored = found.get(key)
-    if stored is None or stored[0] != generation:
-        stored = None
-    elif settings.PAGE_CACHE_LOCAL_SECONDS > 0:
+    """In one round trip (``read_current``): the page stored under ``key`` if it is
+    current (then also kept in memory), the current generation, and the next scheduled
+    publication as known."""
+    stored, generation, schedule = read_current(key)
+    if stored is not None and settings.PAGE_CACHE_LOCAL_SECONDS > 0:
         local_pages.put(key, stored)
-    return stored, generation, found.get(SCHEDULE_KEY)
+    return stored, generation, schedule
 
 
 def _is_storable(request: HttpRequest, response: HttpResponse) -> bool:

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.cache import KeptCountPaginator, kept_count, never_cache_preview, public_page
-from articles.entries import quote_groups
+from articles.entries import quote_groups, speaker_place
 from articles.public import (
     article_listing,
     articles_about,
@@ -25,11 +25,10 @@ ARTICLES_PER_ENTITY_PAGE = 20
 def _entity_page(request, entity, template: str, extra: dict):
     """Quotes and coverage, a page of articles at a time: a councillor quoted in
     thousands of articles gets a page as quick to build as one quoted once."""
-    kind = type(entity).__name__.lower()
     page = KeptCountPaginator(
         article_listing(articles_about(entity)).order_by("-published_at", "-id"),
         ARTICLES_PER_ENTITY_PAGE,
-        name=f"{kind}:{entity.pk}:articles",
+        name=f"{speaker_place(entity)}:articles",
     ).get_page(request.GET.get("page"))
     articles = list(page.object_list)
     groups = quote_groups(articles, entity)
@@ -39,7 +38,7 @@ def _entity_page(request, entity, template: str, extra: dict):
     context = {
         "entity": entity,
         "quote_groups": groups,
-        "quote_count": _quote_count(entity, kind) if groups else 0,
+        "quote_count": _quote_count(entity) if groups else 0,
         "articles": articles,
         "page": page,
         "preview": preview,
@@ -49,11 +48,12 @@ def _entity_page(request, entity, template: str, extra: dict):
     return never_cache_preview(response) if preview else response
 
 
-def _quote_count(entity: Person | Organisation, kind: str) -> int:
+def _quote_count(entity: Person | Organisation) -> int:
     def count() -> int:  # the queryset only when counting: building it costs too
-        return visible_quotes().filter(**{f"speaker_{kind}": entity}).count()
+        speaker = f"speaker_{entity._meta.model_name}"
+        return visible_quotes().filter(**{speaker: entity}).count()
 
-    return kept_count(f"{kind}:{entity.pk}:quotes", count)
+    return kept_count(f"{speaker_place(entity)}:quotes", count)
 
 
 def _moved(request, public, slug: str):
