@@ -12,14 +12,15 @@ from people.models import Organisation, Person
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles readers may see: published, with a publication time that has come.
+    def published(self, *, at=None):
+        """Articles readers may see: published, with a publication time that has come
+        (by ``at``, else now).
 
         Every public surface (pages, feeds, sitemaps, search, related links)
         starts from this queryset. A published article dated in the future is
         "scheduled" and appears by itself when its time comes, with no cron.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
 
     def imported_from(self, names):
         """Articles the importer read from files with these names.
@@ -136,6 +137,13 @@ class Article(models.Model):
             # Lists read it in order; with the id in it, every "among the published
             # articles" join reads the index alone, not the wide article rows.
             models.Index(fields=["status", "-published_at", "-id"], name="article_listing"),
+            # Is this one article public? Answered from the index alone (PostgreSQL):
+            # checking the 200 newest quotes matching a search one by one then costs
+            # less than hashing every published article, which PostgreSQL did
+            # (2 ms of a 4 ms query at 10,000 articles; `make bench`).
+            models.Index(
+                fields=["id"], include=["status", "published_at"], name="article_publication"
+            ),
         ]
 
     def __str__(self):

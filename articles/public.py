@@ -6,6 +6,7 @@ Pages, feeds, sitemaps and search all build on these, so "published",
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
@@ -23,9 +24,10 @@ SPEAKER_FIELDS = tuple(
 )
 
 
-def published_articles() -> QuerySet[Article]:
-    """Published articles whose publication time has come, newest first."""
-    return Article.objects.published()
+def published_articles(*, at: datetime | None = None) -> QuerySet[Article]:
+    """Published articles whose publication time has come (by ``at``, else now),
+    newest first."""
+    return Article.objects.published(at=at)
 
 
 def published_with_tag(tag: Tag) -> QuerySet[Article]:
@@ -50,11 +52,11 @@ def published_id_batches(size: int) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
-def visible_quotes() -> QuerySet[Quote]:
+def visible_quotes(*, at: datetime | None = None) -> QuerySet[Quote]:
     """Quotes in published articles that an editor has not rejected, speakers joined."""
     return (
         Quote.objects.not_rejected()
-        .filter(article__in=published_articles())
+        .filter(article__in=published_articles(at=at))
         .select_related("speaker_person", "speaker_organisation")
     )
 
@@ -126,21 +128,21 @@ def _listed_speaker(row: dict) -> Person | Organisation:
     return model(pk=row[prefix], name=row[f"{prefix}__name"], slug=row[f"{prefix}__slug"])
 
 
-def public_people() -> QuerySet[Person]:
+def public_people(*, at: datetime | None = None) -> QuerySet[Person]:
     """People mentioned in, or quoted by, at least one published article."""
-    published = published_articles()
+    published = published_articles(at=at)
     return Person.objects.filter(
         Exists(published.filter(people=OuterRef("pk")))
-        | Exists(visible_quotes().filter(speaker_person=OuterRef("pk")))
+        | Exists(visible_quotes(at=at).filter(speaker_person=OuterRef("pk")))
     )
 
 
-def public_organisations() -> QuerySet[Organisation]:
+def public_organisations(*, at: datetime | None = None) -> QuerySet[Organisation]:
     """Organisations mentioned in, or quoted by, at least one published article."""
-    published = published_articles()
+    published = published_articles(at=at)
     return Organisation.objects.filter(
         Exists(published.filter(organisations=OuterRef("pk")))
-        | Exists(visible_quotes().filter(speaker_organisation=OuterRef("pk")))
+        | Exists(visible_quotes(at=at).filter(speaker_organisation=OuterRef("pk")))
     )
 
 

@@ -3,36 +3,61 @@
 On PostgreSQL: full-text search over a weighted ``tsvector`` per article
 (``SearchDocument``) and a stored one per quote (``Quote.search_vector``), both
 GIN-indexed, ranked with ``SearchRank`` among the ``RANKED_MATCHES`` most
-recent matches and highlighted with ``SearchHeadline``. On SQLite
-(development and the quick test run) a fallback that finds rows containing
-every word of the query and highlights the words in Python.
-
-Highlights travel as plain text with two private-use marker characters around
-each match; the ``highlight`` template filter escapes the text and only then
-turns the markers into ``<mark>``, so nothing from an article becomes markup.
+recent matches and highlighted with ``SearchHeadline``. The queries are
+compiled once per process (``articles.prepared``): compiling them anew was a
+third of a search's time. On SQLite (development and the quick test run)
+``articles.search_fallback`` finds rows containing every word of the query.
+What a search returns, and how highlights travel, is in ``articles.search_results``.
 """
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery, TextField, Value
-from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Coalesce, Concat, Greatest, Least, Length
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, Concat, Greatest, Least, NullIf, StrIndex, Upper
+from django.db.models.lookups import GreaterThan
+from django.utils import timezone
 
 from people.models import Organisation, Person
 
+from . import search_fallback as fallback
 from .models import Article, Block, Quote, SearchDocument
+from .prepared import PreparedQuery
 from .public import public_organisations, public_people, published_articles, visible_quotes
+from .search_results import (
+    ARTICLE_HIT_FIELDS,
+    MARK_START,
+    MARK_STOP,
+    NAME_HIT_FIELDS,
+    QUOTE_HIT_FIELDS,
+    RESULTS_PER_KIND,
+    NameHit,
+    SearchResults,
+    article_hit,
+    name_hit,
+    quote_hit,
+)
 
 SEARCH_CONFIG = "english"  # the stemming dictionary; migration 0003's quote trigger uses it too
 SEARCH_DICTIONARY = "english_stem"  # the dictionary SEARCH_CONFIG stems words with
-MARK_START, MARK_STOP = "\ue000", "\ue001"
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-RESULTS_PER_KIND = 20
 # Results are the best ranked among this many most recent matches. Ranking
 # every match of a word in most articles took seconds at 100,000 articles
 # (`make bench`); a reader searching such a word wants recent coverage anyway.
@@ -41,37 +66,11 @@ RANKED_MATCHES = 200
 # word that starts with a query word's stem: highlighting parses its whole input.
 # The first 3,000 characters of every result took half of a search's time at
 # 100,000 articles (`make bench`) and missed words further down.
-SNIPPET_WINDOW_CHARACTERS = 900
-SNIPPET_WINDOW_LEAD = 300  # of them before the word, for the sentence it is in
+SNIPPET_WINDOW_CHARACTERS = 400  # a snippet is at most 40 words, some 250 characters
+SNIPPET_WINDOW_LEAD = 120  # of them before the word, for the sentence it is in
 SNIPPET_SPAN_CHARACTERS = 3000  # from the first query word found to the last
 SNIPPET_LOCATING_TERMS = 3  # the query's first words looked for: each is a scan of the body
-# A name probe passes at most this many ids on to the publication check; a word
-# in more names than that (a one-letter query) is checked as a subquery instead.
-NAME_CANDIDATES = 200
 _WORDS = re.compile(r"\w+")
-_SPACE = re.compile(r"\s")
-# What the results show (search.html): loading only these made the quote query
-# about a sixth faster at 100,000 articles.
-ARTICLE_RESULT_FIELDS = ("headline", "slug", "published_at")
-QUOTE_RESULT_FIELDS = (
-    "kind",
-    *("article__slug", "article__headline"),
-    *("speaker_person__slug", "speaker_person__name"),
-    *("speaker_organisation__slug", "speaker_organisation__name"),
-)
-
-
-@dataclass
-class SearchResults:
-    query: str
-    articles: list[Article] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
-    organisations: list[Organisation] = field(default_factory=list)
-
-    @property
-    def count(self) -> int:
-        return len(self.articles) + len(self.quotes) + len(self.people) + len(self.organisations)
 
 
 def clean_query(raw: str) -> str:
@@ -93,30 +92,35 @@ def search(raw_query: str) -> SearchResults:
     results = SearchResults(query=query)
     if not terms:
         return results
+    now = timezone.now()  # one moment for all four lists
     if connection.vendor == "postgresql":
-        ts_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        results.articles = _postgres_articles(ts_query, terms)
-        results.quotes = _postgres_quotes(ts_query)
+        located = terms[:SNIPPET_LOCATING_TERMS]
+        articles = ARTICLE_HITS.rows(query=query, terms=located, now=now)
+        results.articles = [article_hit(row) for row in articles]
+        results.quotes = [quote_hit(row) for row in QUOTE_HITS.rows(query=query, now=now)]
     else:
-        results.articles = _fallback_articles(terms)
-        results.quotes = _fallback_quotes(terms)
-    results.people = _matching_names(Person, public_people, terms, "aliases__name")
-    results.organisations = _matching_names(
-        Organisation, public_organisations, terms, "aliases__name", "acronym"
-    )
+        results.articles = fallback.matching_articles(terms, now)
+        results.quotes = fallback.matching_quotes(terms, now)
+    results.people = _matching_names(PEOPLE, terms, now)
+    results.organisations = _matching_names(ORGANISATIONS, terms, now)
     return results
 
 
-def _postgres_articles(ts_query: SearchQuery, terms: list[str]) -> list[Article]:
-    vector = F("search_document__vector")
-    matches = published_articles().filter(search_document__vector=ts_query)
+def _ts_query(query: str) -> SearchQuery:
+    return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+
+
+def _article_hits(*, query: str, terms: list[str], now: datetime) -> QuerySet:
+    """The ``RESULTS_PER_KIND`` best of the ``RANKED_MATCHES`` newest articles
+    matching ``query``, each with a snippet around the first of ``terms``."""
+    ts_query = _ts_query(query)
+    matches = published_articles(at=now).filter(search_document__vector=ts_query)
     # The outer query reads only rows the subquery chose, all of them public:
     # checking publication again cost a join and its planning in every search.
-    return list(
+    return (
         Article.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
-        .only(*ARTICLE_RESULT_FIELDS)
         .annotate(
-            rank=SearchRank(vector, ts_query),
+            rank=SearchRank(F("search_document__vector"), ts_query),
             snippet=SearchHeadline(
                 Concat(
                     "standfirst",
@@ -132,7 +136,8 @@ def _postgres_articles(ts_query: SearchQuery, terms: list[str]) -> list[Article]
                 min_words=20,
             ),
         )
-        .order_by("-rank", "-published_at")[:RESULTS_PER_KIND]
+        .order_by("-rank", "-published_at")
+        .values(*ARTICLE_HIT_FIELDS)[:RESULTS_PER_KIND]
     )
 
 
@@ -142,18 +147,21 @@ def _stem(word: str) -> Func:
     return Func(Value(word), template=template, output_field=TextField())
 
 
-def _word_start(text: str, word: str) -> CombinedExpression:
-    """Where the first word of ``text`` that begins with ``word``'s stem starts
-    (1-based, any case); NULL if none does or ``word`` is a stop word."""
-    # The length of the text before that word, plus one: a lazy first quantifier
-    # makes the match the first one. (PostgreSQL 15's regexp_instr says it directly;
-    # Django 5.2 supports PostgreSQL 14.) \m is the start of a word; query words
-    # are \w+ runs, so no stem holds regex syntax.
-    pattern = Func(
-        _stem(word), template=r"'(?i)^(.*?)\m' || %(expressions)s", output_field=TextField()
-    )
-    before = Func(text, pattern, function="substring", output_field=TextField())
-    return Length(before) + 1
+def _word_start(text: str, word: str) -> Least:
+    """Where ``word``'s stem first appears in ``text``, in lower case or capitalised
+    (1-based); NULL if it does not or ``word`` is a stop word.
+
+    Two plain substring scans, not a search for a word start in any case: that
+    regular expression took as long as highlighting the snippet did (`make bench`).
+    The stem may be found inside another word ("rate" in "separate"); the window
+    is then off the mark and the snippet shows less of the word, not something wrong.
+    """
+    stem = _stem(word)
+    found = [
+        Func(text, form, function="strpos", output_field=IntegerField())
+        for form in (stem, Func(stem, function="initcap", output_field=TextField()))
+    ]
+    return Least(*(NullIf(position, Value(0)) for position in found))  # skips NULL
 
 
 def _body_window(body: str, terms: list[str]) -> Func:
@@ -179,15 +187,15 @@ def _body_window(body: str, terms: list[str]) -> Func:
     return Func(cut, *partial_ends, function="regexp_replace", output_field=TextField())
 
 
-def _postgres_quotes(ts_query: SearchQuery) -> list[Quote]:
-    vector = F("search_vector")  # stored and GIN-indexed: see migration 0003
-    matches = visible_quotes().filter(search_vector=ts_query).order_by("-id")
-    return list(
+def _quote_hits(*, query: str, now: datetime) -> QuerySet:
+    """The ``RESULTS_PER_KIND`` best of the ``RANKED_MATCHES`` newest visible
+    quotes matching ``query``, each highlighted."""
+    ts_query = _ts_query(query)
+    matches = visible_quotes(at=now).filter(search_vector=ts_query).order_by("-id")
+    return (
         Quote.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
-        .select_related("article", "speaker_person", "speaker_organisation")
-        .only(*QUOTE_RESULT_FIELDS)
         .annotate(
-            rank=SearchRank(vector, ts_query),
+            rank=SearchRank(F("search_vector"), ts_query),  # stored: see migration 0003
             snippet=SearchHeadline(
                 "text",
                 ts_query,
@@ -197,90 +205,75 @@ def _postgres_quotes(ts_query: SearchQuery) -> list[Quote]:
                 highlight_all=True,
             ),
         )
-        .order_by("-rank", "-article__published_at")[:RESULTS_PER_KIND]
+        .order_by("-rank", "-article__published_at")
+        .values(*QUOTE_HIT_FIELDS)[:RESULTS_PER_KIND]
     )
 
 
-def _every_term(terms: list[str], *lookups: str) -> Q:
+ARTICLE_HITS = PreparedQuery(_article_hits)
+QUOTE_HITS = PreparedQuery(_quote_hits)
+
+
+def _contains(field: str, term: str) -> GreaterThan:
+    """``field`` contains ``term``, in any case. Not ``icontains``: that passes
+    ``%term%`` to the database, which a prepared query cannot fill in."""
+    return GreaterThan(StrIndex(Upper(field), Upper(Value(term))), 0)
+
+
+def _named(model: type[Person | Organisation], terms: list[str]) -> QuerySet:
+    """``model`` rows with every term in the name, an alias or another name field."""
+    aliases = model.aliases.rel.related_model.objects.filter(
+        **{model.aliases.field.name: OuterRef("pk")}
+    )
+    other_fields = ("acronym",) if model is Organisation else ()
     condition = Q()
     for term in terms:
-        any_field = Q()
-        for lookup in lookups:
-            any_field |= Q(**{f"{lookup}__icontains": term})
-        condition &= any_field
-    return condition
+        any_name = Q(_contains("name", term)) | Q(Exists(aliases.filter(_contains("name", term))))
+        for other in other_fields:
+            any_name |= Q(_contains(other, term))
+        condition &= any_name
+    return model.objects.filter(condition)
 
 
-def _fallback_articles(terms: list[str]) -> list[Article]:
-    articles = list(
-        published_articles()
-        .filter(_every_term(terms, "headline", "standfirst", "search_document__body"))
-        .annotate(document_body=F("search_document__body"))[:RESULTS_PER_KIND]
-    )
-    for article in articles:
-        text = f"{article.standfirst}\n{article.document_body or ''}"
-        article.snippet = mark_terms(excerpt(text, terms), terms)
-    return articles
+def _name_probe(model: type[Person | Organisation], *, terms: list[str]) -> QuerySet:
+    return _named(model, terms).values("pk")[:1]
 
 
-def _fallback_quotes(terms: list[str]) -> list[Quote]:
-    quotes = list(
-        visible_quotes()
-        .filter(_every_term(terms, "text"))
-        .select_related("article")
-        .order_by("-article__published_at", "position")[:RESULTS_PER_KIND]
-    )
-    for quote in quotes:
-        quote.snippet = mark_terms(quote.text, terms)
-    return quotes
+def _public_names(
+    model: type[Person | Organisation], public: Callable[..., QuerySet], *, terms, now
+) -> QuerySet:
+    named = public(at=now).filter(pk__in=_named(model, terms).values("pk"))
+    return named.order_by("name").values(*NAME_HIT_FIELDS[model])[:RESULTS_PER_KIND]
 
 
-def _matching_names(
-    model: type[Person | Organisation],
-    public: Callable[[], QuerySet],
-    terms: list[str],
-    *other_lookups: str,
-) -> list[Person | Organisation]:
-    """The ``public()`` people or organisations with every term in a name.
+class _Names(NamedTuple):
+    model: type[Person | Organisation]
+    probe: PreparedQuery
+    public: PreparedQuery
+
+
+PEOPLE = _Names(
+    Person,
+    PreparedQuery(partial(_name_probe, Person)),
+    PreparedQuery(partial(_public_names, Person, public_people)),
+)
+ORGANISATIONS = _Names(
+    Organisation,
+    PreparedQuery(partial(_name_probe, Organisation)),
+    PreparedQuery(partial(_public_names, Organisation, public_organisations)),
+)
+
+
+def _matching_names(names: _Names, terms: list[str], now: datetime) -> list[NameHit]:
+    """The public people or organisations with every term in a name.
 
     Names are probed first, in a query of their own: most searches name nobody,
-    and then the publication check is never built (building its two subqueries
-    was a fifth of a search's time at 100,000 articles). Checking publication
-    first, PostgreSQL joined every mention with every article before looking at
-    a name.
+    and then publication is never checked. Checking publication first,
+    PostgreSQL joined every mention with every article before looking at a name.
     """
-    named = model.objects.filter(_every_term(terms, "name", *other_lookups))
-    # Rows, not distinct ids: a name and an alias can both match, and a probe
-    # that stopped at the limit must not pass for all the names there are.
-    probed = list(named.values_list("pk", flat=True)[: NAME_CANDIDATES + 1])
-    if not probed:
+    if not names.probe.rows(terms=terms):
         return []
-    ids = named.values("pk") if len(probed) > NAME_CANDIDATES else set(probed)
-    return list(public().filter(pk__in=ids).order_by("name")[:RESULTS_PER_KIND])
-
-
-def excerpt(text: str, terms: list[str], *, width: int = 240) -> str:
-    """About ``width`` characters of ``text`` around the first of ``terms`` it
-    contains, in whole words."""
-    folded = text.casefold()
-    hits = [folded.find(term) for term in terms if term in folded]
-    first = min(hits, default=0)
-    start = max(0, first - width // 3)
-    if start > 0 and (space := _SPACE.search(text, start, first)):
-        start = space.end()  # not halfway through a word
-    end = start + width
-    if end < len(text) and not text[end].isspace():
-        end = max(text.rfind(" ", first, end), text.rfind("\n", first, end), first + 1)
-    snippet = text[start:end].strip()
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(text) else ""
-    return f"{prefix}{snippet}{suffix}"
-
-
-def mark_terms(text: str, terms: list[str]) -> str:
-    """Surround each occurrence of any of ``terms`` (any case) with the highlight markers."""
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
-    return pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_STOP}", text)
+    return [name_hit(names.model, row) for row in names.public.rows(terms=terms, now=now)]
 
 
 @transaction.atomic
