@@ -9,10 +9,12 @@ A ``PreparedQuery`` builds its ``values()`` queryset once per shape, from
 stand-ins for the values that change from call to call (the words searched,
 the time now), and compiles it. Each call runs that SQL with the stand-ins
 among its parameters replaced by the real values. A value must therefore
-reach the parameters unchanged: an ``icontains`` lookup wraps it in ``%…%``,
-an ``__in`` list makes a placeholder per item. Compiling checks that every
-stand-in is found among the parameters as given and refuses the queryset if
-one is not, so such a query fails the first time it runs, not silently.
+reach the parameters unchanged, and only there: an ``icontains`` lookup wraps
+it in ``%…%``, ``extra()`` can write it into the SQL. Compiling checks that
+every stand-in is found among the parameters as given and none in the SQL, and
+refuses the queryset otherwise, so such a query fails the first time it runs,
+not silently. (A list is a value per item: an ``__in`` list makes a placeholder
+for each, so each length is a shape of its own.)
 """
 
 from collections.abc import Callable
@@ -85,7 +87,7 @@ class PreparedQuery:
         compiler = query.get_compiler(using=using)
         sql, params = compiler.as_sql()
         missing = [stand_in for stand_in in stand_ins if stand_in not in params]
-        if missing:
+        if missing or _TEXT_MARK in sql:  # a value written into the SQL would stay a stand-in
             name = getattr(self.build, "__qualname__", repr(self.build))
             raise NotPreparable(f"{name}: its values do not reach the SQL as given")
         # As ValuesIterable names the columns of a values() row.

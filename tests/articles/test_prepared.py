@@ -84,6 +84,19 @@ def test_a_value_the_sql_does_not_hold_as_given_is_refused(dated_articles):
         PreparedQuery(headlines_containing).rows(word="bridge")
 
 
+@on_postgresql
+def test_a_value_written_into_the_sql_is_refused(dated_articles):
+    """A value that reaches the parameters but is also written into the SQL itself
+    would stay a stand-in there: refused too."""
+
+    def headline_but_not_slug(*, word):
+        not_slug = f"slug <> '{word}'"  # what no query of the site may do
+        return Article.objects.filter(headline=word).extra(where=[not_slug]).values("pk")  # noqa: S610
+
+    with pytest.raises(NotPreparable, match="headline_but_not_slug"):
+        PreparedQuery(headline_but_not_slug).rows(word="Bridge closes")
+
+
 def test_a_value_without_a_stand_in_is_refused():
     """Only text and times have stand-ins; a number is refused, not run."""
     prepared = PreparedQuery(lambda *, pk: Article.objects.filter(pk=pk).values("pk"))
