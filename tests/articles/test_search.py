@@ -13,7 +13,13 @@ from articles import search as search_module
 from articles.models import Article, Block, Quote, SearchDocument
 from articles.search import refresh_search_documents
 from articles.signals import articles_imported
-from tests.factories import ArticleFactory, BlockFactory, PersonFactory, QuoteFactory
+from tests.factories import (
+    ArticleFactory,
+    BlockFactory,
+    OrganisationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +62,35 @@ def test_finds_quotes_and_people_but_not_rejected_quotes(client):
     assert "<mark>harbour</mark> deserves better" in html
     assert "scandal" not in html
     assert ">Winifred Ashdown</a>" in _search(client, "ashdown")
+
+
+def test_result_lines_link_their_pages_and_escape_what_they_show(
+    client, django_capture_on_commit_callbacks
+):
+    """An article result links the article, a quote result the quote in its article and
+    its speaker's page, an organisation result its page with its kind; headlines and
+    names are shown as text, never as markup."""
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(headline='<b>Ferry</b> & "sons" return')
+        BlockFactory(article=article, text="The ferry is back.")
+        speaker = PersonFactory(name="<i>Ann</i> Ferryman", role="Skipper <3")
+        quote = QuoteFactory(article=article, speaker_person=speaker, text="The ferry is ours.")
+        organisation = OrganisationFactory(name="Ferry <Users>", kind="media")
+        article.people.add(speaker)
+        article.organisations.add(organisation)
+    html = _search(client, "ferry")
+    assert "<b>Ferry" not in html and "<i>Ann" not in html and "<Users>" not in html
+    headline = "&lt;b&gt;Ferry&lt;/b&gt; &amp; &quot;sons&quot; return"
+    assert f'<a href="{article.get_absolute_url()}">{headline}</a>' in html
+    quote_link = f"{article.get_absolute_url()}#quote-{quote.pk}"
+    assert f'<blockquote cite="{quote_link}"><p>The <mark>ferry</mark> is ours.</p>' in html
+    speaker_link = f'<a href="{speaker.get_absolute_url()}">&lt;i&gt;Ann&lt;/i&gt; Ferryman</a>'
+    assert f'{speaker_link}, in <a href="{quote_link}">{headline}</a>' in html
+    assert f'{speaker_link} <span class="entity-role">Skipper &lt;3</span>' in html
+    assert (
+        f'<a href="{organisation.get_absolute_url()}">Ferry &lt;Users&gt;</a> '
+        '<span class="entity-role">Media</span>'
+    ) in html
 
 
 def test_people_named_only_in_drafts_are_not_listed(client):
