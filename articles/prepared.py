@@ -57,7 +57,7 @@ class PreparedQuery:
         if connections[using].vendor != "postgresql":
             # SQLite's backend turns times into text before they reach the
             # parameters; it serves development and tests, not readers.
-            return list(self.build(**values))
+            return list(self.build(**values).using(using))
         shape = tuple(
             (name, len(value) if isinstance(value, list) else None)
             for name, value in sorted(values.items())
