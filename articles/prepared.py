@@ -39,7 +39,10 @@ class NotPreparable(Exception):
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
-    params: tuple[Any, ...]  # constants, and stand-ins where a value goes
+    params: tuple[Any, ...]  # the compiled parameters: constants, and stand-ins
+    # For each parameter, the index of the value (in ``_flatten`` order) that replaces
+    # it, or None for a constant: worked out once, when compiling.
+    sources: tuple[int | None, ...]
     names: tuple[str, ...]  # the keys of each row, as values() names them
     compiler: SQLCompiler  # for converting rows as Django would
 
@@ -65,10 +68,10 @@ class PreparedQuery:
         compiled = self._compiled.get((using, shape))
         if compiled is None:
             compiled = self._compiled[using, shape] = self._compile(using, values)
-        by_stand_in = dict(zip(_stand_ins(values), _flatten(values), strict=True))
+        flat = _flatten(values)
         params = [
-            by_stand_in.get(param, param) if isinstance(param, str | datetime) else param
-            for param in compiled.params
+            param if source is None else flat[source]
+            for param, source in zip(compiled.params, compiled.sources, strict=True)
         ]
         with connections[using].cursor() as cursor:
             cursor.execute(compiled.sql, params)
@@ -90,10 +93,14 @@ class PreparedQuery:
         if missing or _TEXT_MARK in sql:  # a value written into the SQL would stay a stand-in
             name = getattr(self.build, "__qualname__", repr(self.build))
             raise NotPreparable(f"{name}: its values do not reach the SQL as given")
+        index_of = {stand_in: index for index, stand_in in enumerate(stand_ins)}
+        sources = tuple(
+            index_of.get(param) if isinstance(param, str | datetime) else None for param in params
+        )
         # As ValuesIterable names the columns of a values() row.
         names = tuple(query.selected or ())
         names = names or (*query.extra_select, *query.values_select, *query.annotation_select)
-        return _Compiled(sql, tuple(params), names, compiler)
+        return _Compiled(sql, tuple(params), sources, names, compiler)
 
 
 def _flatten(values: dict[str, Any]) -> list[Any]:

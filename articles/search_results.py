@@ -82,16 +82,22 @@ def quote_hit(row: dict) -> QuoteHit:
         article_headline=row["article__headline"],
         article_url=slug_url("articles:article_detail", row["article__slug"]),
     )
-    for model in ("person", "organisation"):
-        if slug := row[f"speaker_{model}__slug"]:
-            url = slug_url(f"people:{model}_detail", slug)
-            return replace(hit, speaker_name=row[f"speaker_{model}__name"], speaker_url=url)
+    for model in (Person, Organisation):
+        prefix = f"speaker_{model._meta.model_name}"
+        if slug := row[f"{prefix}__slug"]:
+            url = speaker_url(model, slug)
+            return replace(hit, speaker_name=row[f"{prefix}__name"], speaker_url=url)
     return hit
 
 
 def name_hit(model: type[Person | Organisation], row: dict) -> NameHit:
     """A person or organisation row (``NAME_HIT_FIELDS``) as a result."""
-    url = slug_url(f"people:{model._meta.model_name}_detail", row["slug"])
+    url = speaker_url(model, row["slug"])
     if model is Person:
         return NameHit(row["name"], url, row["role"])
     return NameHit(row["name"], url, Organisation.Kind(row["kind"]).label)
+
+
+def speaker_url(model: type[Person | Organisation], slug: str) -> str:
+    """The address of a person's or organisation's page, as ``get_absolute_url`` gives it."""
+    return slug_url(f"people:{model._meta.model_name}_detail", slug)
