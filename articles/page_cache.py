@@ -18,7 +18,7 @@ The stored value is a plain tuple ``(generation, headers, body, expires_at)``:
 cheaper to unpickle than a whole ``HttpResponse``, and tied to no class of ours.
 
 Each process also keeps the pages it last found in the shared cache
-(``LocalPages``) and serves them without asking Redis while the generation it
+(``local_copies.LocalCopies``) and serves them without asking Redis while the generation it
 read at most ``PAGE_CACHE_LOCAL_SECONDS`` ago is the one they were stored
 under, and not after they expire. A sync worker sits idle for the round trip
 to Redis, which was a quarter of a cached page's time (`make bench`: cached
@@ -28,9 +28,7 @@ that second, well inside the minute browsers may keep a page anyway.
 """
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,12 +37,14 @@ from django.utils.cache import get_conditional_response
 
 from .cache import (
     STORABLE,
+    from_memory,
     is_cacheable_request,
     is_cacheable_response,
-    known_generation,
+    keep_in_memory,
     page_lifetime,
     read_current,
 )
+from .local_copies import LocalCopies
 
 
 def page_key(request: HttpRequest) -> str:
@@ -55,40 +55,7 @@ def page_key(request: HttpRequest) -> str:
     return f"reader:page:v2:{request.method}:{digest}"
 
 
-class LocalPages:
-    """The pages this process last found in the shared cache, most recent last, at
-    most ``size``. Only pages found there are kept, so a crawler's one-off visits
-    never push out the pages readers keep asking for."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self._pages: OrderedDict[str, tuple] = OrderedDict()
-        self._lock = threading.Lock()  # threaded workers share it
-
-    def get(self, key: str, generation: int) -> tuple | None:
-        with self._lock:
-            stored = self._pages.get(key)
-            if stored is None:
-                return None
-            if stored[0] != generation or stored[3] <= time.time():
-                del self._pages[key]
-                return None
-            self._pages.move_to_end(key)
-            return stored
-
-    def put(self, key: str, stored: tuple) -> None:
-        with self._lock:
-            self._pages[key] = stored
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-
-
-local_pages = LocalPages(settings.PAGE_CACHE_LOCAL_PAGES)
+local_pages = LocalCopies(settings.PAGE_CACHE_LOCAL_PAGES)
 
 
 class PageCacheMiddleware:
@@ -101,7 +68,7 @@ class PageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        stored = _from_memory(key)
+        stored = from_memory(local_pages, key)
         if stored is None:
             stored, generation, schedule = _from_shared_cache(key)
         if stored is not None:
@@ -117,20 +84,13 @@ class PageCacheMiddleware:
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
-def _from_memory(key: str) -> tuple | None:
-    """The page under ``key`` in this process's memory, if the generation read from the
-    shared cache at most ``PAGE_CACHE_LOCAL_SECONDS`` ago is still the one it has."""
-    generation = known_generation(settings.PAGE_CACHE_LOCAL_SECONDS)
-    return None if generation is None else local_pages.get(key, generation)
-
-
 def _from_shared_cache(key: str) -> tuple[tuple | None, int, tuple | None]:
     """In one round trip (``read_current``): the page stored under ``key`` if it is
     current (then also kept in memory), the current generation, and the next scheduled
     publication as known."""
     stored, generation, schedule = read_current(key)
-    if stored is not None and settings.PAGE_CACHE_LOCAL_SECONDS > 0:
-        local_pages.put(key, stored)
+    if stored is not None:
+        keep_in_memory(local_pages, key, stored)
     return stored, generation, schedule
 
 

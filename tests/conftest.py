@@ -51,13 +51,14 @@ def browser_type_launch_args(browser_type_launch_args, browser_name):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache, so cached pages never leak between tests
-    (nor the pages and generation a process keeps in memory, articles/page_cache.py)."""
+    (nor the pages, counts and generation a process keeps in memory,
+    articles/local_copies.py)."""
     from django.core.cache import cache
 
-    from articles.cache import forget_generation
+    from articles.cache import forget_generation, local_counts
     from articles.page_cache import local_pages
 
-    emptying = (cache.clear, local_pages.clear, forget_generation)
+    emptying = (cache.clear, local_pages.clear, local_counts.clear, forget_generation)
     for empty in emptying:
         empty()
     yield

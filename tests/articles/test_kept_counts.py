@@ -11,11 +11,13 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.cache import empty_page_cache, kept_count
+from articles import cache as reader_cache
+from articles.cache import GENERATION_KEY, empty_page_cache, kept_count
 from articles.models import Article, Quote
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
 
@@ -31,6 +33,20 @@ def _view(client, url: str) -> tuple[str, int]:
     assert response.status_code == 200
     counting = [query for query in queries.captured_queries if "COUNT(" in query["sql"]]
     return response.content.decode(), len(counting)
+
+
+@pytest.fixture
+def count_reads(monkeypatch):
+    """The kept counts asked of the shared cache (Redis), by key."""
+    reads = []
+    get_many = cache.get_many
+
+    def counted(keys, *args, **kwargs):
+        reads.extend(key for key in keys if key.startswith("reader:count:"))
+        return get_many(keys, *args, **kwargs)
+
+    monkeypatch.setattr(reader_cache.cache, "get_many", counted)
+    return reads
 
 
 def _quote_count(html: str) -> int:
@@ -56,6 +72,30 @@ def test_a_speakers_counts_are_counted_once_while_nothing_changes(client):
     again, counted_again = _view(client, person.get_absolute_url())
     assert counted_again == 0
     assert _quote_count(again) == 21 and "Page 1 of 2" in again
+
+
+def test_a_page_built_again_takes_its_counts_from_this_processs_memory(client, count_reads):
+    """Built again at a new address, a speaker's page shows the counts its first build
+    kept without counting them or asking the shared cache for them (a round trip each)."""
+    person = PersonFactory()
+    _quoted_in_articles(person, 21)
+    _view(client, person.get_absolute_url())
+    assert len(count_reads) == 2
+    again, counted = _view(client, person.get_absolute_url())
+    assert counted == 0 and len(count_reads) == 2
+    assert _quote_count(again) == 21 and "Page 1 of 2" in again
+
+
+def test_a_count_changed_by_another_worker_shows_on_the_next_page_built(client):
+    """Another worker's change (rows changed, the shared generation moved on, nothing
+    signalled here) shows in the counts of the next page this process builds."""
+    person = PersonFactory()
+    _quoted_in_articles(person, 3)
+    assert _quote_count(_view(client, person.get_absolute_url())[0]) == 3
+    rejected = Quote.objects.filter(speaker_person=person).first()
+    Quote.objects.filter(pk=rejected.pk).update(status=Quote.Status.REJECTED)
+    cache.incr(GENERATION_KEY)
+    assert _quote_count(_view(client, person.get_absolute_url())[0]) == 2
 
 
 def test_a_rejected_quote_leaves_the_speakers_count_at_once(client, on_commit):

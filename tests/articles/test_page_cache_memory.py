@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from articles import page_cache
 from articles.cache import GENERATION_KEY
+from articles.local_copies import LocalCopies
 from articles.models import Article
-from articles.page_cache import LocalPages
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,7 +101,7 @@ def test_with_no_local_seconds_every_visit_asks_the_shared_cache(
 
 def test_a_page_in_memory_is_never_served_after_it_expires():
     """A page stored until the next scheduled article appears leaves memory then too."""
-    pages = LocalPages(size=4)
+    pages = LocalCopies(size=4)
     pages.put("soon", (7, (), b"page", time.time() - 0.001))
     pages.put("later", (7, (), b"page", time.time() + 60))
     assert pages.get("soon", 7) is None
@@ -109,7 +109,7 @@ def test_a_page_in_memory_is_never_served_after_it_expires():
 
 
 def test_a_page_in_memory_is_served_only_under_its_generation():
-    pages = LocalPages(size=4)
+    pages = LocalCopies(size=4)
     pages.put("home", (7, (), b"page", time.time() + 60))
     assert pages.get("home", 8) is None
     assert pages.get("home", 7) is None  # dropped when found stale
@@ -117,7 +117,7 @@ def test_a_page_in_memory_is_served_only_under_its_generation():
 
 def test_memory_keeps_the_most_recently_used_pages_only():
     """At most ``size`` pages; the one asked for longest ago goes first."""
-    pages = LocalPages(size=2)
+    pages = LocalCopies(size=2)
     for key in ("a", "b"):
         pages.put(key, (1, (), key.encode(), time.time() + 60))
     pages.get("a", 1)

@@ -42,11 +42,13 @@ def dated_articles():
     return now
 
 
-def test_each_run_answers_for_its_own_values(dated_articles):
+@pytest.mark.parametrize("statement", ["", "test_headlines"])
+def test_each_run_answers_for_its_own_values(dated_articles, statement):
     """The same prepared query, run with other headlines and another moment, returns
-    what the queryset built from those values returns."""
+    what the queryset built from those values returns; as a server-side prepared
+    statement (one per shape) too."""
     now = dated_articles
-    prepared = PreparedQuery(_headlines_published_by)
+    prepared = PreparedQuery(_headlines_published_by, statement=statement)
     both = ["Bridge closes", "Bridge reopens"]
     runs = [
         (now, both, ["Bridge reopens", "Bridge closes"]),
@@ -59,6 +61,13 @@ def test_each_run_answers_for_its_own_values(dated_articles):
         rows = prepared.rows(at=at, headlines=headlines)
         assert rows == list(_headlines_published_by(at=at, headlines=headlines))
         assert [row["headline"] for row in rows] == expected
+    if statement and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT name FROM pg_prepared_statements WHERE name LIKE 'test_%'")
+            assert sorted(name for (name,) in cursor.fetchall()) == [
+                "test_headlines_0",
+                "test_headlines_1",
+            ]
 
 
 @on_postgresql

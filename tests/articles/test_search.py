@@ -68,14 +68,22 @@ def test_result_lines_link_their_pages_and_escape_what_they_show(
     client, django_capture_on_commit_callbacks
 ):
     """An article result links the article, a quote result the quote in its article and
-    its speaker's page, an organisation result its page with its kind; headlines and
-    names are shown as text, never as markup."""
+    its speaker's page (a person's or an organisation's; "In" the article for a quote
+    nobody is credited with), an organisation result its page with its kind;
+    headlines and names are shown as text, never as markup."""
     with django_capture_on_commit_callbacks(execute=True):
         article = ArticleFactory(headline='<b>Ferry</b> & "sons" return')
         BlockFactory(article=article, text="The ferry is back.")
         speaker = PersonFactory(name="<i>Ann</i> Ferryman", role="Skipper <3")
         quote = QuoteFactory(article=article, speaker_person=speaker, text="The ferry is ours.")
         organisation = OrganisationFactory(name="Ferry <Users>", kind="media")
+        said_by_users = QuoteFactory(
+            article=article,
+            speaker_person=None,
+            speaker_organisation=organisation,
+            text="Ferry users welcome it.",
+        )
+        unattributed = QuoteFactory(article=article, speaker_person=None, text="A ferry, at last.")
         article.people.add(speaker)
         article.organisations.add(organisation)
     html = _search(client, "ferry")
@@ -87,6 +95,11 @@ def test_result_lines_link_their_pages_and_escape_what_they_show(
     speaker_link = f'<a href="{speaker.get_absolute_url()}">&lt;i&gt;Ann&lt;/i&gt; Ferryman</a>'
     assert f'{speaker_link}, in <a href="{quote_link}">{headline}</a>' in html
     assert f'{speaker_link} <span class="entity-role">Skipper &lt;3</span>' in html
+    users_link = f'<a href="{organisation.get_absolute_url()}">Ferry &lt;Users&gt;</a>'
+    users_quote = f"{article.get_absolute_url()}#quote-{said_by_users.pk}"
+    assert f'{users_link}, in <a href="{users_quote}">{headline}</a>' in html
+    unattributed_quote = f"{article.get_absolute_url()}#quote-{unattributed.pk}"
+    assert f'In <a href="{unattributed_quote}">{headline}</a>' in html
     assert (
         f'<a href="{organisation.get_absolute_url()}">Ferry &lt;Users&gt;</a> '
         '<span class="entity-role">Media</span>'
