@@ -7,8 +7,9 @@ at 10,000 articles, and the quotes of a most-quoted person's page half of its
 20 ms. ``ArticleEntry`` keeps what each article shows in each place: its entry in
 the home and tag pages' lists, and, once a speaker's page has shown it, that
 speaker's group of its quotes. A listing page reads the entries of its articles
-in one query; the ones missing or not current are built (the quotes or the tags
-and speakers of all of them, in one or two queries) and stored in one more.
+with the articles themselves (``with_stored_entries``: one column of the
+listing's query); the ones missing or not current are built (the quotes or the
+tags and speakers of all of them, in one or two queries) and stored in one more.
 
 An entry is current under the rules of ``articles.renders`` (the article's
 ``updated_at`` and ``render_version``, which ``forget_renders`` moves on when a
@@ -25,7 +26,7 @@ from functools import lru_cache, partial
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import F
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -82,15 +83,36 @@ def entries_layout() -> str:
     return files_digest(templates, ENTRY_MODULES, [settings.TIME_ZONE])
 
 
+def with_stored_entries(articles: QuerySet[Article], place: str) -> QuerySet[Article]:
+    """``articles``, each with ``stored_entry``: its entry in ``place`` if one is
+    stored and current, else None.
+
+    Read as a column of the listing's own query, not in a query of their own: one
+    round trip less for every listing page built. PostgreSQL looks the entries up
+    for the rows of the page only, after sorting and cutting the listing.
+    """
+    current = ArticleEntry.objects.filter(
+        article=OuterRef("pk"),
+        place=place,
+        article_updated_at=OuterRef("updated_at"),
+        render_version=OuterRef("render_version"),
+        layout=entries_layout(),
+        rendered_at__gt=timezone.now() - RENDER_MAX_AGE,
+    )
+    return articles.annotate(stored_entry=Subquery(current.values("html")[:1]))
+
+
 def listed_entries(articles: list[Article]) -> list[SafeString]:
-    """The list entry of each of ``articles`` (published ones), in their order."""
+    """The list entry of each of ``articles`` (published ones, read through
+    ``with_stored_entries(..., ArticleEntry.LIST)``), in their order."""
     found = _entries(articles, ArticleEntry.LIST, _build_listed)
     return [found[article.pk] for article in articles]
 
 
 def quote_groups(articles: list[Article], speaker: Person | Organisation) -> list[SafeString]:
-    """``speaker``'s quotes in each of ``articles`` (published ones) that has any, in
-    their order, grouped under the article."""
+    """``speaker``'s quotes in each of ``articles`` (published ones, read through
+    ``with_stored_entries(..., speaker_place(speaker))``) that has any, in their
+    order, grouped under the article."""
     found = _entries(articles, speaker_place(speaker), partial(_build_groups, speaker))
     return [group for article in articles if (group := found[article.pk])]
 
@@ -98,7 +120,7 @@ def quote_groups(articles: list[Article], speaker: Person | Organisation) -> lis
 def _entries(articles: list[Article], place: str, build: Builder) -> dict[int, SafeString]:
     """Each article's entry in ``place``, by article id: read where current, else
     built and stored."""
-    found = _current(articles, place)
+    found = _current(articles)
     return found | _build_missing(articles, place, build, found)
 
 
@@ -115,19 +137,14 @@ def _build_missing(
     return {pk: mark_safe(html) for pk, html in built.items()}  # noqa: S308
 
 
-def _current(articles: list[Article], place: str) -> dict[int, SafeString]:
-    if not articles:
-        return {}
-    rows = ArticleEntry.objects.filter(
-        article__in=[article.pk for article in articles],
-        place=place,
-        article_updated_at=F("article__updated_at"),
-        render_version=F("article__render_version"),
-        layout=entries_layout(),
-        rendered_at__gt=timezone.now() - RENDER_MAX_AGE,
-    ).values_list("article_id", "html")
+def _current(articles: list[Article]) -> dict[int, SafeString]:
+    """The entries ``with_stored_entries`` found current, by article id."""
     # Written only by ``store_entries``, from templates that escaped all they printed.
-    return {pk: mark_safe(html) for pk, html in rows}  # noqa: S308
+    return {
+        article.pk: mark_safe(article.stored_entry)  # noqa: S308
+        for article in articles
+        if article.stored_entry is not None
+    }
 
 
 def _build_listed(articles: list[Article]) -> dict[int, str]:
@@ -193,7 +210,8 @@ def store_stale_entries(*, batch_size: int = 100) -> int:
     (after an import or a release); how many were."""
     built = 0
     for ids in published_id_batches(batch_size):
-        articles = list(article_listing(published_articles().filter(pk__in=ids)))
-        current = _current(articles, ArticleEntry.LIST)
+        listing = article_listing(published_articles().filter(pk__in=ids))
+        articles = list(with_stored_entries(listing, ArticleEntry.LIST))
+        current = _current(articles)
         built += len(_build_missing(articles, ArticleEntry.LIST, _build_listed, current))
     return built

@@ -8,8 +8,8 @@ from taggit.models import Tag
 
 from .article_page import build_parts, related_section, with_content
 from .cache import KeptCountPaginator, never_cache_preview, public_page
-from .entries import listed_entries
-from .models import Article
+from .entries import listed_entries, with_stored_entries
+from .models import Article, ArticleEntry
 from .public import article_listing, published_articles, published_with_tag
 from .renders import (
     RELATED_SHOWN,
@@ -25,7 +25,8 @@ ARTICLES_PER_PAGE = 20
 def _listing_page(request, articles, *, name: str) -> dict:
     """A page of ``articles`` and their list entries (``articles.entries``); the count
     of all the pages is kept under ``name`` (``cache.kept_count``)."""
-    paginator = KeptCountPaginator(article_listing(articles), ARTICLES_PER_PAGE, name=name)
+    listing = with_stored_entries(article_listing(articles), ArticleEntry.LIST)
+    paginator = KeptCountPaginator(listing, ARTICLES_PER_PAGE, name=name)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     return {"page": page, "entries": listed_entries(page.object_list)}

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.cache import KeptCountPaginator, kept_count, never_cache_preview, public_page
-from articles.entries import quote_groups, speaker_place
+from articles.entries import quote_groups, speaker_place, with_stored_entries
 from articles.public import (
     article_listing,
     articles_about,
@@ -25,8 +25,9 @@ ARTICLES_PER_ENTITY_PAGE = 20
 def _entity_page(request, entity, template: str, extra: dict):
     """Quotes and coverage, a page of articles at a time: a councillor quoted in
     thousands of articles gets a page as quick to build as one quoted once."""
+    listing = article_listing(articles_about(entity)).order_by("-published_at", "-id")
     page = KeptCountPaginator(
-        article_listing(articles_about(entity)).order_by("-published_at", "-id"),
+        with_stored_entries(listing, speaker_place(entity)),
         ARTICLES_PER_ENTITY_PAGE,
         name=f"{speaker_place(entity)}:articles",
     ).get_page(request.GET.get("page"))
