@@ -216,8 +216,7 @@ def _speaker_columns() -> dict[str, Subquery]:
 
     Not joins: PostgreSQL runs a subquery in the select list for the page's
     quotes only, once ranked, where joins took part in planning (a third of the
-    query's time) and in ranking all ``RANKED_MATCHES``; and with joins, the
-    generic plan of the prepared statement scanned every speaker for each match.
+    query's time) and in ranking all ``RANKED_MATCHES``.
     """
     columns = {}
     for column, (model_name, field) in QUOTE_SPEAKER_FIELDS.items():
@@ -227,12 +226,13 @@ def _speaker_columns() -> dict[str, Subquery]:
     return columns
 
 
+# Neither query is a prepared statement: planned once, without the words, the
+# generic plan cannot tell a word in every article from a rare one. For the
+# articles query it took three times as long as planning for the word and running;
+# for the quotes it read every quote holding "said" (1.1 s at 100,000 articles,
+# `make bench`, against 9 ms when planned for the word, which walks the newest).
 ARTICLE_HITS = PreparedQuery(_article_hits)
-# A prepared statement: planned once, its generic plan as good as a plan made for
-# each search (`make bench`: 2.3 ms instead of 3.2 for the commonest word, 0.2
-# instead of 1.4 for a rare one). Not the articles query (for the commonest word,
-# its generic plan took three times as long as planning for the word and running).
-QUOTE_HITS = PreparedQuery(_quote_hits, statement="search_quotes")
+QUOTE_HITS = PreparedQuery(_quote_hits)
 
 
 def _contains(field: str, term: str) -> GreaterThan:
