@@ -18,10 +18,10 @@ The stored value is a plain tuple ``(generation, headers, body, expires_at)``:
 cheaper to unpickle than a whole ``HttpResponse``, and tied to no class of ours.
 
 Each process also keeps the pages it last found in the shared cache
-(``local_copies.LocalCopies``) and serves them without asking Redis while the generation it
-read at most ``PAGE_CACHE_LOCAL_SECONDS`` ago is the one they were stored
-under, and not after they expire. A sync worker sits idle for the round trip
-to Redis, which was a quarter of a cached page's time (`make bench`: cached
+(``local_copies.LocalCopies``) and serves them without asking Redis while the
+generation it read at most ``PAGE_CACHE_LOCAL_SECONDS`` ago is the one they were
+stored under, and not after they expire. A sync worker sits idle for the round
+trip to Redis, which was a quarter of a cached page's time (`make bench`: cached
 article page 69–80% of a static file's rate, about 105% from memory). A
 change made in this process shows at once; one made in another process within
 that second, well inside the minute browsers may keep a page anyway.
@@ -89,6 +89,8 @@ def _from_shared_cache(key: str) -> tuple[tuple | None, int, tuple | None]:
     current (then also kept in memory), the current generation, and the next scheduled
     publication as known."""
     stored, generation, schedule = read_current(key)
+    # Only pages found here are kept in memory, not each page built: a crawler's
+    # one-off visits never push out the pages readers keep asking for.
     if stored is not None:
         keep_in_memory(local_pages, key, stored)
     return stored, generation, schedule

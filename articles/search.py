@@ -46,13 +46,13 @@ from .search_results import (
     MARK_STOP,
     NAME_HIT_FIELDS,
     QUOTE_HIT_FIELDS,
-    QUOTE_SPEAKER_FIELDS,
     RESULTS_PER_KIND,
     NameHit,
     SearchResults,
     article_hit,
     name_hit,
     quote_hit,
+    speaker_columns,
 )
 
 SEARCH_CONFIG = "english"  # the stemming dictionary; migration 0003's quote trigger uses it too
@@ -207,23 +207,8 @@ def _quote_hits(*, query: str, now: datetime) -> QuerySet:
             ),
         )
         .order_by("-rank", "-article__published_at")
-        .values(*QUOTE_HIT_FIELDS, **_speaker_columns())[:RESULTS_PER_KIND]
+        .values(*QUOTE_HIT_FIELDS, **speaker_columns())[:RESULTS_PER_KIND]
     )
-
-
-def _speaker_columns() -> dict[str, Subquery]:
-    """The speaker's fields of a quote hit, each a subquery of the speaker's row.
-
-    Not joins: PostgreSQL runs a subquery in the select list for the page's
-    quotes only, once ranked, where joins took part in planning (a third of the
-    query's time) and in ranking all ``RANKED_MATCHES``.
-    """
-    columns = {}
-    for column, (model_name, field) in QUOTE_SPEAKER_FIELDS.items():
-        model = Person if model_name == "person" else Organisation
-        speaker = model.objects.filter(pk=OuterRef(f"speaker_{model_name}")).order_by()
-        columns[column] = Subquery(speaker.values(field))
-    return columns
 
 
 # Neither query is a prepared statement: planned once, without the words, the

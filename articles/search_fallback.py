@@ -13,12 +13,12 @@ from .search_results import (
     MARK_START,
     MARK_STOP,
     QUOTE_HIT_FIELDS,
-    QUOTE_SPEAKER_FIELDS,
     RESULTS_PER_KIND,
     ArticleHit,
     QuoteHit,
     article_hit,
     quote_hit,
+    speaker_columns,
 )
 
 _SPACE = re.compile(r"\s")
@@ -46,17 +46,9 @@ def matching_quotes(terms: list[str], now: datetime) -> list[QuoteHit]:
         .filter(_every_term(terms, "text"))
         .order_by("-article__published_at", "position")
         .annotate(snippet=F("text"))
-        .values(*QUOTE_HIT_FIELDS, **_speaker_columns())[:RESULTS_PER_KIND]
+        .values(*QUOTE_HIT_FIELDS, **speaker_columns())[:RESULTS_PER_KIND]
     )
     return [quote_hit({**row, "snippet": mark_terms(row["snippet"], terms)}) for row in rows]
-
-
-def _speaker_columns() -> dict[str, F]:
-    """The speaker's fields of a quote hit, joined."""
-    return {
-        column: F(f"speaker_{model}__{field}")
-        for column, (model, field) in QUOTE_SPEAKER_FIELDS.items()
-    }
 
 
 def _every_term(terms: list[str], *lookups: str) -> Q:
