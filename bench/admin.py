@@ -10,7 +10,9 @@ user is deleted at the end. Time is the view's, without a web server: the
 changelists are not cached, so gunicorn would only add its constant overhead.
 
 Besides the plain lists, each is also searched for the most common headline
-word, as editors looking for a story do: the search runs over every row.
+word, as editors looking for a story do: the search runs over every row. The
+article list is searched for a name too, the surname of the person mentioned in
+the most articles, as editors looking for someone's coverage do.
 """
 
 import json
@@ -31,16 +33,21 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.db.models import Count
 from articles.models import Article, Quote
+from people.models import Person
 
 words = Counter()
 for headline in Article.objects.values_list("headline", flat=True):
     words.update({word.casefold() for word in re.findall(r"[^\\W\\d_]{5,}", headline)})
 word = words.most_common(1)[0][0] if words else "council"
+named = Person.objects.annotate(mentions=Count("articles")).order_by("-mentions", "pk").first()
+surname = named.name.split()[-1] if named else "Smith"
 articles = reverse("admin:articles_article_changelist")
 quotes = reverse("admin:articles_quote_changelist")
 paths = {"article": articles, "quote": quotes,
-    "article_search": f"{articles}?q={quote(word)}", "quote_search": f"{quotes}?q={quote(word)}"}
+    "article_search": f"{articles}?q={quote(word)}", "quote_search": f"{quotes}?q={quote(word)}",
+    "article_name": f"{articles}?q={quote(surname)}"}
 password = secrets.token_urlsafe(24)
 user = get_user_model().objects.create_superuser(
     f"bench-admin-{secrets.token_hex(6)}", "bench@example.invalid", password)
@@ -76,6 +83,7 @@ LABELS = {
     "quote": "quote changelist",
     "article_search": "article changelist, searched",
     "quote_search": "quote changelist, searched",
+    "article_name": "article changelist, searched for a name",
 }
 
 

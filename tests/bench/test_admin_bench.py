@@ -1,6 +1,7 @@
 """bench/admin.py: a real run against a tiny site times both changelists, logged in."""
 
 import sqlite3
+from urllib.parse import quote
 
 import pytest
 
@@ -28,7 +29,7 @@ def measured(tmp_path_factory):
 def test_both_changelists_and_their_searches_are_timed(measured):
     _, result = measured
     results = result.figures["results"]
-    assert set(results) == {"article", "quote", "article_search", "quote_search"}
+    assert set(results) == {"article", "quote", "article_search", "quote_search", "article_name"}
     assert results["article"]["path"] == "/admin/articles/article/"
     assert results["quote"]["path"] == "/admin/articles/quote/"
     assert results["article_search"]["path"].startswith("/admin/articles/article/?q=")
@@ -36,6 +37,20 @@ def test_both_changelists_and_their_searches_are_timed(measured):
         assert 0 < figures["median_ms"] <= figures["max_ms"], name
         assert figures["queries"] == len(figures["sql"]) > 0, name
         assert all(query["ms"] >= 0 for query in figures["sql"]), name
+
+
+def test_the_article_list_is_also_searched_for_the_surname_mentioned_most(measured):
+    """As an editor looking for someone's coverage would: the person in most articles."""
+    database, result = measured
+    with sqlite3.connect(database) as connection:
+        [(name, _mentions), *_] = connection.execute(
+            "SELECT person.name, COUNT(*) FROM people_person AS person"
+            " JOIN articles_article_people AS mention ON mention.person_id = person.id"
+            " GROUP BY person.id ORDER BY COUNT(*) DESC, person.id"
+        ).fetchall()
+    path = result.figures["results"]["article_name"]["path"]
+    assert path == f"/admin/articles/article/?q={quote(name.split()[-1])}"
+    assert "searched for a name" in result.rows[-1].measure
 
 
 def test_the_requests_were_made_logged_in_as_a_superuser(measured):
