@@ -30,10 +30,10 @@ from collections import Counter
 from urllib.parse import quote
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.db.models import Count
 from articles.models import Article, Quote
 from people.models import Person
 

@@ -1,6 +1,6 @@
 """Query helpers shared by the apps."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary
 
 from django.conf import settings
@@ -96,3 +96,16 @@ def upsert(
         f"ON CONFLICT ({', '.join(map(qn, unique))}) DO UPDATE SET {replaced}",
         [value for row in rows for value in row],
     )
+
+
+def on_postgresql(statements: Sequence[str]) -> Callable:
+    """A ``RunPython`` function that runs ``statements`` on PostgreSQL and does nothing
+    elsewhere: for migrations whose triggers, extensions and GIN indexes SQLite lacks,
+    kept out of the model state so makemigrations stays clean on both databases."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return run

@@ -69,31 +69,26 @@ class CorrectionInline(admin.TabularInline):
     verbose_name_plural = "corrections (shown to readers under the article)"
 
 
-def _matching(word: str) -> Q:
-    """Articles with ``word`` in the headline, the standfirst or the body.
+def _matching(word: str, fields: list[str]) -> Q:
+    """Articles with ``word`` anywhere in one of ``fields`` (``ArticleAdmin.search_fields``)
+    or in the body.
 
     On PostgreSQL, the ids of each as a UNION, each part an index scan: migration
-    0012's trigram indexes for the headline and the standfirst, the article's
-    search vector for the body (whole words in any form: "mayoral" finds
-    "mayor"; a LIKE over every paragraph took 2 to 4 s at 10,000 articles).
-    ORed in one WHERE, the parts made PostgreSQL read every article and test each
-    LIKE on it: 17 ms → 3 ms a query for a name in a quarter of 10,000 articles.
-    On SQLite, the paragraphs with EXISTS rather than a join, so the list needs no
-    DISTINCT and its counts stay per article.
+    0012's trigram indexes for the fields, the article's search vector for the
+    body (whole words in any form: "mayoral" finds "mayor"; a LIKE over every
+    paragraph took 2 to 4 s at 10,000 articles). ORed in one WHERE, the parts made
+    PostgreSQL read every article and test each LIKE on it: 17 ms → 3 ms a query
+    for a name in a quarter of 10,000 articles. On SQLite, the paragraphs with
+    EXISTS rather than a join, so the list needs no DISTINCT and its counts stay
+    per article.
     """
+    in_fields = [Q(**{f"{field}__icontains": word}) for field in fields]
     if connection.vendor == "postgresql":
-        ids = (
-            Article.objects.filter(headline__icontains=word)
-            .order_by()
-            .values("pk")
-            .union(
-                Article.objects.filter(standfirst__icontains=word).order_by().values("pk"),
-                SearchDocument.objects.filter(vector=words_query(word)).values("article_id"),
-            )
-        )
-        return Q(pk__in=ids)
+        ids = [Article.objects.filter(found).order_by().values("pk") for found in in_fields]
+        body = SearchDocument.objects.filter(vector=words_query(word)).values("article_id")
+        return Q(pk__in=ids[0].union(*ids[1:], body))
     body = Exists(Block.objects.filter(article=OuterRef("pk"), text__icontains=word))
-    return Q(headline__icontains=word) | Q(standfirst__icontains=word) | Q(body)
+    return Q(*in_fields, body, _connector=Q.OR)
 
 
 @admin.register(Article)
@@ -162,7 +157,7 @@ class ArticleAdmin(TagAutocompleteMixin, HistoryAdmin):
         or the body; see ``_matching`` for how each is searched."""
         matches = Q()
         for word in search_words(search_term):
-            matches &= _matching(word)
+            matches &= _matching(word, self.search_fields)
         return queryset.filter(matches), False
 
     def get_form(self, request, obj=None, change=False, **kwargs):

@@ -10,6 +10,8 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
+from newsroom.db import on_postgresql
+
 POSTGRESQL_FORWARDS = [
     """
     CREATE TRIGGER quote_search_vector BEFORE INSERT OR UPDATE ON articles_quote
@@ -26,15 +28,6 @@ POSTGRESQL_BACKWARDS = [
     "DROP INDEX IF EXISTS quote_search_vector",
     "DROP TRIGGER IF EXISTS quote_search_vector ON articles_quote",
 ]
-
-
-def on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):

@@ -14,6 +14,8 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+from newsroom.db import on_postgresql
+
 FORWARDS = [
     "CREATE INDEX article_headline_trigram ON articles_article "
     "USING gin (upper(headline::text) gin_trgm_ops)",
@@ -24,15 +26,6 @@ BACKWARDS = [
     "DROP INDEX IF EXISTS article_headline_trigram",
     "DROP INDEX IF EXISTS article_standfirst_trigram",
 ]
-
-
-def on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return run
 
 
 class Migration(migrations.Migration):
