@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from taggit.models import Tag
 
-from .article_page import build_parts, related_section, with_content
+from .article_page import build_parts, related_section
 from .cache import KeptCountPaginator, never_cache_preview, public_page
+from .content import read_content
 from .entries import listed_entries, with_stored_entries
 from .models import Article, ArticleEntry
 from .public import article_listing, published_articles, published_with_tag
@@ -51,13 +52,13 @@ def article_detail(request, slug):
     if found is None:
         if not request.user.is_staff:
             raise Http404("No published article at this address.")
-        article = with_content(get_object_or_404(Article, slug=slug))
-        parts, related = build_parts(request, article, preview=True)
+        article = get_object_or_404(Article, slug=slug)
+        parts, related = build_parts(request, article, read_content(article), preview=True)
         return never_cache_preview(_article_response(parts, related))
     if found.parts:
         return _article_response(found.parts, found.related)
     article = found.article()
-    parts, related = build_parts(request, with_content(article))
+    parts, related = build_parts(request, article, read_content(article))
     store_parts(article, origin, parts)
     return _article_response(parts, related)
 

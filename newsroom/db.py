@@ -1,11 +1,12 @@
 """Query helpers shared by the apps."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 from django.conf import settings
+from django.db import connections
 from django.db.backends.utils import CursorWrapper
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Field, IntegerField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 
@@ -67,6 +68,31 @@ def numbered_placeholders(sql: str) -> str:
     for number, piece in enumerate(pieces[1:], start=1):
         numbered += [f"${number}", piece]
     return "".join(numbered)
+
+
+def instances(
+    model: type[Model], fields: Sequence[Field], rows: Iterable[Sequence], *, using: str
+) -> list:
+    """``rows`` of ``fields``' columns, read with a plain cursor, as the ``model``
+    instances the ORM would make of them: each value converted as the database's
+    backend converts it (SQLite gives times as text), then ``from_db``."""
+    connection = connections[using]
+    known = _converters.setdefault(connection, {})
+    key = (model, tuple(fields))
+    if key not in known:
+        compiler = model._base_manager.none().query.get_compiler(connection=connection)
+        columns = [field.get_col(model._meta.db_table) for field in fields]
+        known[key] = (compiler, compiler.get_converters(columns))
+    compiler, converters = known[key]
+    if converters:
+        rows = compiler.apply_converters(rows, converters)
+    names = [field.attname for field in fields]
+    return [model.from_db(using, names, values) for values in rows]
+
+
+# Each thread's connection (Django's wrapper) -> the compilers and converters
+# ``instances`` worked out on it: the converters are the backend's, bound to it.
+_converters: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def upsert(

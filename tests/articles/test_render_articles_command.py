@@ -6,8 +6,15 @@ import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, ArticleEntry, ArticleRender
-from tests.factories import ArticleFactory
+from articles.models import Article, ArticleEntry, ArticleRender, Quote
+from tests.factories import (
+    ArticleFactory,
+    BlockFactory,
+    CorrectionFactory,
+    OrganisationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +70,34 @@ def test_a_bad_origin_is_refused_before_anything_is_stored(settings, origin, rea
     with pytest.raises(CommandError, match=reason):
         _run("--origin", origin)
     assert not ArticleRender.objects.exists() and not ArticleEntry.objects.exists()
+
+
+def test_a_page_stored_ahead_is_the_page_a_reader_would_have_built(client, settings):
+    """``render_articles`` reads articles a hundred at a time, a reader's visit one at a
+    time with other queries: for an article with quotes from a person and an
+    organisation, an unattributed and a rejected one, tags, mentions and a correction,
+    both store the same page, byte for byte."""
+    settings.ALLOWED_HOSTS = ["news.example.org"]
+    article = ArticleFactory(headline="Bridge to close")
+    block = BlockFactory(article=article, position=1, text="The bridge is unsafe.")
+    BlockFactory(article=article, position=2, kind="caption", text="Jane Doe at the bridge.")
+    person = PersonFactory(name="Jane Doe", role="Engineer")
+    council = OrganisationFactory(name="Rudstone Council")
+    article.people.add(person)
+    article.organisations.add(council)
+    article.tags.add("Transport", "roads")
+    for speaker in ({"speaker_person": person}, {"speaker_person": None}):
+        QuoteFactory(article=article, first_block=block, last_block=block, **speaker)
+    QuoteFactory(article=article, speaker_person=None, speaker_organisation=council)
+    QuoteFactory(article=article, text="Never shown.", status=Quote.Status.REJECTED)
+    CorrectionFactory(article=article)
+    ArticleFactory(headline="Related story").people.add(person)
+    _run("--origin", "https://news.example.org")
+    stored_ahead = ArticleRender.objects.values("page_start", "page_end").get(article=article)
+    ArticleRender.objects.filter(article=article).delete()
+    cache.clear()
+    page = client.get(article.get_absolute_url(), headers={"host": "news.example.org"}, secure=True)
+    assert "Rudstone Council" in page.content.decode()
+    assert "Never shown." not in page.content.decode()
+    built = ArticleRender.objects.values("page_start", "page_end").get(article=article)
+    assert built == stored_ahead
