@@ -1,6 +1,7 @@
 """Everything the article page shows, fetched in a fixed number of queries, and the
 parts of it ``articles.renders`` stores."""
 
+from dataclasses import replace
 from datetime import timedelta
 from functools import lru_cache
 
@@ -9,8 +10,6 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-
-from people.models import Organisation, Person
 
 from .body import build_body, quote_summary, standfirst_anchors
 from .content import ArticleContent, fetch_content
@@ -61,11 +60,11 @@ LATEST_SQL = "SELECT * FROM ({lookup}) AS latest"
 
 
 def related_articles(
-    article: Article, people: list[Person], organisations: list[Organisation]
+    article: Article, people: list[int], organisations: list[int]
 ) -> list[Article]:
     """Up to RELATED_KEPT published articles sharing the most people and organisations
-    with ``article``, the most recent first among equals, from the
-    ``CANDIDATES_PER_ENTITY`` articles last added about each of them."""
+    with ``article`` (the ids of those it mentions), the most recent first among equals,
+    from the ``CANDIDATES_PER_ENTITY`` articles last added about each of them."""
     lookups = [
         *_latest_mentions(Article.people.through, "person", people),
         *_latest_mentions(Article.organisations.through, "organisation", organisations),
@@ -86,8 +85,8 @@ def related_articles(
     return list(Article.objects.raw(sql, params))
 
 
-def _latest_mentions(through, field: str, entities: list) -> list[tuple[str, tuple]]:
-    """For each entity, the SQL for the ids of the articles last added that mention it.
+def _latest_mentions(through, field: str, entities: list[int]) -> list[tuple[str, tuple]]:
+    """For each entity's id, the SQL for the ids of the articles last added that mention it.
 
     The lookups differ only in the entity's id, so one is compiled once a process
     and given each id: compiling one per entity cost 0.3 ms each on every uncached
@@ -96,7 +95,7 @@ def _latest_mentions(through, field: str, entities: list) -> list[tuple[str, tup
     if not entities:
         return []
     sql = _latest_mentions_sql(through, field, connection.vendor, CANDIDATES_PER_ENTITY)
-    return [(sql, (entity.pk,)) for entity in entities]
+    return [(sql, (entity,)) for entity in entities]
 
 
 @lru_cache
@@ -150,8 +149,26 @@ def build_parts(
         ),
     }
     page = render_to_string("articles/article_detail.html", context)
-    related = related_articles(article, people, organisations)
+    related = related_articles(article, *_ids(people, organisations))
     return ArticleParts.cut(page, tuple(other.pk for other in related)), related
+
+
+def _ids(*entities: list) -> list[list[int]]:
+    return [[entity.pk for entity in some] for some in entities]
+
+
+def with_related_again(article: Article, parts: ArticleParts) -> tuple[ArticleParts, list[Article]]:
+    """``parts``, still current, with the related articles worked out again (articles
+    published since it was stored may belong in the list), and those articles: three
+    queries, no template."""
+    people = Article.people.through.objects.filter(article=article).values_list("person_id")
+    organisations = Article.organisations.through.objects.filter(article=article)
+    related = related_articles(
+        article,
+        [pk for (pk,) in people],
+        [pk for (pk,) in organisations.values_list("organisation_id")],
+    )
+    return replace(parts, related_ids=tuple(other.pk for other in related)), related
 
 
 # "Related coverage" is put into every stored page as it is served, so it is
@@ -179,7 +196,7 @@ def store_stale_pages(request: HttpRequest, *, batch_size: int = 100) -> int:
     built = 0
     for ids in published_id_batches(batch_size):
         found = published_with_parts(ids, origin)
-        stale = [row.article() for row in found if row.parts is None]
+        stale = [row.article() for row in found if row.parts is None or not row.related_current]
         for article, content in zip(stale, fetch_content(stale), strict=True):
             parts, _related = build_parts(request, article, content)
             store_parts(article, origin, parts)

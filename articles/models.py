@@ -321,9 +321,9 @@ class ArticleRender(models.Model):
 
     Written by ``articles.renders`` when a page is built (or by ``render_articles``);
     served only while it matches the article's ``updated_at`` and ``render_version``,
-    the address it was built for, the templates and code of the running release and
-    ``renders.RENDER_MAX_AGE``. Readers and editors
-    never edit it; deleting rows is always safe (pages are built again).
+    the address it was built for and the templates and code of the running release;
+    its related articles are worked out again past ``renders.RENDER_MAX_AGE``. Readers
+    and editors never edit it; deleting rows is always safe (pages are built again).
     """
 
     article = models.OneToOneField(

@@ -19,9 +19,11 @@ A render is served only while it is current:
   writes it. A page built from rows read before such a change carries the old
   version, so it is never served after the change, whichever finishes first;
 - it was built for the request's scheme and host (the head has absolute links),
-  and by the templates, code and settings of the running release (``layout_digest``);
-- it is younger than ``RENDER_MAX_AGE``: related articles published since, or a
-  role the importer filled in on a speaker, reach older pages within that time.
+  and by the templates, code and settings of the running release (``layout_digest``).
+
+Its related articles are worked out again once they are older than
+``RENDER_MAX_AGE``, so articles published since get into the list; the page
+itself, still current, is kept (``FoundArticle.related_current``).
 """
 
 import hashlib
@@ -129,11 +131,14 @@ def page_origin(request: HttpRequest) -> str:
 class FoundArticle:
     """A published article as ``published_article`` reads it: the page stored for it
     when that is current (``parts``) with the related articles it lists that readers
-    may see now, best first; else only the article's row, for ``article()``."""
+    may see now, best first; else only the article's row, for ``article()``. When
+    ``related_current`` is false, the list is older than ``RENDER_MAX_AGE``: work it
+    out again."""
 
     row: tuple
     parts: ArticleParts | None = None
     related: tuple[RelatedLink, ...] = ()
+    related_current: bool = True
 
     def article(self) -> Article:
         """The article itself (all but ``imported_values``), as the ORM would give it."""
@@ -183,7 +188,7 @@ def _params(origin: str, values: list) -> tuple:
 
 def _found(row: tuple) -> FoundArticle:
     """A row of ``_article_sql``: the article's columns, then what is stored for it."""
-    *article, page_start, page_end, related_ids, related_rows, current = row
+    *article, page_start, page_end, related_ids, related_rows, current, related_current = row
     if not current:
         return FoundArticle(tuple(article))
     ids = json.loads(related_ids)
@@ -191,7 +196,8 @@ def _found(row: tuple) -> FoundArticle:
     # no form or admin page edits these rows.
     html = (mark_safe(page_start), mark_safe(page_end))  # noqa: S308
     parts = ArticleParts(*html, related_ids=tuple(ids))
-    return FoundArticle(tuple(article), parts, _related_links(ids, related_rows))
+    related = _related_links(ids, related_rows)
+    return FoundArticle(tuple(article), parts, related, related_current=bool(related_current))
 
 
 def _related_links(related_ids: list[int], rows: str | None) -> tuple[RelatedLink, ...]:
@@ -276,13 +282,13 @@ def _article_sql(vendor: str, column: str, count: int) -> str:
             "r.render_version = a.render_version",
             "r.origin = %s",
             "r.layout = %s",
-            "r.rendered_at > %s",
         ]
     )
     # Only names from the models' own meta go in; every value is a parameter.
     return f"""
         SELECT {", ".join(article + stored)}, {related},
-            CASE WHEN {current} THEN 1 ELSE 0 END
+            CASE WHEN {current} THEN 1 ELSE 0 END,
+            CASE WHEN r.rendered_at > %s THEN 1 ELSE 0 END
         FROM {qn(Article._meta.db_table)} a
         LEFT JOIN {qn(ArticleRender._meta.db_table)} r ON r.article_id = a.id
         WHERE a.{qn(column)} IN ({", ".join(["%s"] * count)})

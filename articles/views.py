@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from taggit.models import Tag
 
-from .article_page import build_parts, related_section
+from .article_page import build_parts, related_section, with_related_again
 from .cache import KeptCountPaginator, never_cache_preview, public_page
 from .content import read_content
 from .entries import listed_entries, with_stored_entries
@@ -44,8 +44,9 @@ def home(request):
 def article_detail(request, slug):
     """A published article; staff also see unpublished ones, marked as a preview.
 
-    Served from its stored page when that is current (``articles.renders``),
-    else built, stored for next time, and served.
+    Served from its stored page when that is current (``articles.renders``), its
+    related articles worked out again when they are old; else built, stored for next
+    time, and served.
     """
     origin = page_origin(request)
     found = published_article(slug, origin)
@@ -55,10 +56,13 @@ def article_detail(request, slug):
         article = get_object_or_404(Article, slug=slug)
         parts, related = build_parts(request, article, read_content(article), preview=True)
         return never_cache_preview(_article_response(parts, related))
-    if found.parts:
+    if found.parts and found.related_current:
         return _article_response(found.parts, found.related)
     article = found.article()
-    parts, related = build_parts(request, article, read_content(article))
+    if found.parts:
+        parts, related = with_related_again(article, found.parts)
+    else:
+        parts, related = build_parts(request, article, read_content(article))
     store_parts(article, origin, parts)
     return _article_response(parts, related)
 

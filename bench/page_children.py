@@ -116,6 +116,14 @@ print("COUNTED", json.dumps(counts))
 
 # Stored article pages only: the listing pages keep their stored entries.
 FORGET_STORED = "from articles.models import ArticleRender; ArticleRender.objects.all().delete()"
+# Stored article pages as they stand 6 hours and a minute after they were stored.
+AGE_STORED = """
+from datetime import timedelta
+from django.db.models import F
+from articles.models import ArticleRender
+from articles.renders import RENDER_MAX_AGE
+ArticleRender.objects.update(rendered_at=F("rendered_at") - RENDER_MAX_AGE - timedelta(minutes=1))
+"""
 
 
 def refresh_statistics(env: dict) -> None:

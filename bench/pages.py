@@ -21,9 +21,11 @@ page never passes for a page.
   editor's save makes only what it changed stale. The counts a listing page
   shows (its pages, a speaker's quotes) are counted by the run's first request
   and kept for the rest, as for a page's every address until content changes
-  (``cache.kept_count``). A last cold run, "nothing
-  stored", deletes the stored article pages first, so each request builds its
-  page from the database and stores it.
+  (``cache.kept_count``). Two last cold runs of the article page: "related
+  coverage 6 hours old" first ages every stored page past ``RENDER_MAX_AGE``, so
+  each request works out its related articles again and stores them with the kept
+  page; "nothing stored" deletes the stored article pages, so each request builds
+  its page from the database and stores it.
 - Warm: one URL per page type, requested a few times first so both workers
   hold it, then under load: the page cache answers (from each worker's memory,
   asking Redis for the generation once a second; articles/page_cache.py).
@@ -55,7 +57,13 @@ from statistics import mean
 
 from .context import Context, Row, StageResult
 from .environment import BenchError, gunicorn, manage, production_env, wrk
-from .page_children import FORGET_STORED, count_queries, pick_pages, refresh_statistics
+from .page_children import (
+    AGE_STORED,
+    FORGET_STORED,
+    count_queries,
+    pick_pages,
+    refresh_statistics,
+)
 
 WORKERS = 2
 MAX_QUERIES = 10
@@ -91,6 +99,7 @@ LABELS = {
             ("tag", "tag page (most used)"),
         ]
     },
+    "article-aged": "article page, related coverage 6 hours old (worked out again)",
     "article-unstored": "article page, nothing stored (each one built and stored)",
     "home": "home page",
     "person": "person page (most quoted)",
@@ -324,6 +333,8 @@ def run(context: Context) -> StageResult:
     css = hashed_stylesheet(work / "static")
     with gunicorn(env, work, port):
         runs = measure(context, port, pages, articles, css)
+        manage(env, "shell", "--command", AGE_STORED)
+        runs["article-aged_cold"] = run_wrk(context, port, "cold", articles)
         manage(env, "shell", "--command", FORGET_STORED)
         runs["article-unstored_cold"] = run_wrk(context, port, "cold", articles)
     baseline = mean(runs[f"baseline_{when}"].requests_per_second for when in ("before", "after"))

@@ -31,6 +31,7 @@ from django.db.models.functions import Lower
 
 from articles.ingest import ParsedOrganisation, ParsedPerson
 from articles.ingest.names import normalize_name
+from articles.renders import forget_renders
 from people.models import Organisation, OrganisationAlias, Person, PersonAlias
 
 from .bulk import create_with_history, unique_slugs, update_with_history
@@ -262,3 +263,5 @@ def save_mentions(kind: EntityKind, mentions: list[Mention]) -> None:
     filled = {m.entity.pk: m.entity for m in earlier}
     fields = sorted({name for m in earlier for name in m.filled})
     update_with_history(kind.model, list(filled.values()), fields)
+    # Stored article pages show speakers' roles and names; bulk updates send no signals.
+    forget_renders(**{kind.plural: list(filled)})

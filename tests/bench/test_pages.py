@@ -6,10 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from articles.models import ArticleRender
+from articles.renders import published_article
 from bench import pages
 from bench.context import Context
 from bench.environment import BenchError, manage, production_env
+from bench.page_children import AGE_STORED
 from tests.bench.contexts import quick_context
+from tests.factories import ArticleFactory
 from tests.robustness.corpus import write_articles
 
 # Real wrk 4.1.0 output, with bench/pages.lua's status lines: the site's stylesheet
@@ -197,7 +201,7 @@ def test_every_page_type_is_measured_without_a_failed_request(measured):
     runs = result.figures["runs"]
     expected = {f"{kind}_{state}" for kind in pages.PAGE_TYPES for state in ("cold", "warm")}
     others = {"baseline_before", "baseline_after"}
-    assert expected | others | {"article-unstored_cold"} == set(runs)
+    assert expected | others | {"article-aged_cold", "article-unstored_cold"} == set(runs)
     for name, run in runs.items():
         assert run["requests"] > 0, name
         assert run["requests_per_second"] > 0, name
@@ -226,7 +230,7 @@ def test_cold_requests_never_repeat_a_url(measured):
 def test_query_counts_of_each_page_type(measured):
     _, result = measured
     queries = result.figures["queries"]
-    assert set(queries) == set(pages.LABELS) - {"article-unstored"}  # that one is a wrk run
+    assert set(queries) == set(pages.LABELS) - {"article-aged", "article-unstored"}  # wrk runs
     for name, count in queries.items():
         assert 0 < count["fresh"] <= pages.MAX_QUERIES, (name, count)
         assert count["cached"] == 0, name  # served from the page cache
@@ -264,3 +268,16 @@ def test_rows_give_each_page_as_a_share_of_the_static_file(measured):
     assert len(untargeted) == 3  # pages stored ahead, the baseline, the worker restarts
     assert "stored ahead" in untargeted[0] and "restarts" in untargeted[2]
     assert result.figures["stored_ahead"]["articles"] == 12
+
+
+@pytest.mark.django_db
+def test_aging_the_stored_pages_leaves_them_current_with_old_related_coverage(client):
+    """The "related coverage 6 hours old" run measures what it says: after AGE_STORED,
+    each stored page is still served, its related articles due to be worked out again."""
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    assert published_article(article.slug, "http://testserver").related_current
+    exec(AGE_STORED)  # noqa: S102 (the benchmark's own constant)
+    found = published_article(article.slug, "http://testserver")
+    assert found.parts is not None and not found.related_current
+    assert ArticleRender.objects.count() == 1
