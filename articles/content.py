@@ -10,7 +10,6 @@ every such page, and that Python was two thirds of the 8 ms its content took at
 make (``newsroom.db.instances``).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +18,13 @@ from django.db import connections
 from django.db.models import Model, Prefetch, prefetch_related_objects
 from taggit.models import Tag, TaggedItem
 
-from newsroom.db import execute_prepared, instances
+from newsroom.db import (
+    concrete_fields,
+    execute_prepared,
+    instances,
+    joined_instances,
+    sql_from_meta,
+)
 from people.models import Organisation, Person
 
 from .models import Article, Block, Correction, Quote
@@ -78,16 +83,15 @@ def read_content(article: Article, *, using: str = "default") -> ArticleContent:
             execute_prepared(cursor, name=f"article_{name}", sql=sql[name], params=params)
             return cursor.fetchall()
 
-        def read(name: str, model: type[Model]) -> list:
-            return instances(model, _fields(model), rows(name, article.pk), using=using)
+        def read(name: str, model: type[Model], *before) -> list:
+            rows_read = rows(name, *before, article.pk)
+            return instances(model, concrete_fields(model), rows_read, using=using)
 
         content_type = ContentType.objects.db_manager(using).get_for_model(Article).pk
         return ArticleContent(
             blocks=read("blocks", Block),
             quotes=_quotes(rows("quotes", article.pk, Quote.Status.REJECTED), using),
-            tags=_by_name(
-                instances(Tag, _fields(Tag), rows("tags", content_type, article.pk), using=using)
-            ),
+            tags=_by_name(read("tags", Tag, content_type)),
             people=read("people", Person),
             organisations=read("organisations", Organisation),
             corrections=read("corrections", Correction),
@@ -97,29 +101,17 @@ def read_content(article: Article, *, using: str = "default") -> ArticleContent:
 def _quotes(rows: list[tuple], using: str) -> list[Quote]:
     """Quotes from rows of a quote's columns, then its speaker person's and organisation's
     (all null where it has none), each given its speakers as ``select_related`` would."""
-    start = len(_fields(Quote))
-    quotes = instances(Quote, _fields(Quote), [row[:start] for row in rows], using=using)
-    for descriptor, model in (
-        (Quote.speaker_person, Person),
-        (Quote.speaker_organisation, Organisation),
-    ):
-        end = start + len(_fields(model))
-        present = [row[start:end] for row in rows if row[start] is not None]
-        found = iter(instances(model, _fields(model), present, using=using))
-        for quote, row in zip(quotes, rows, strict=True):
-            speaker = next(found) if row[start] is not None else None
-            descriptor.field.set_cached_value(quote, speaker)
-        start = end
+    quotes = []
+    speakers = (Quote, Person, Organisation)
+    for quote, person, organisation in joined_instances(speakers, rows, using=using):
+        Quote.speaker_person.field.set_cached_value(quote, person)
+        Quote.speaker_organisation.field.set_cached_value(quote, organisation)
+        quotes.append(quote)
     return quotes
 
 
 def _by_name(tags) -> list[Tag]:
     return sorted(tags, key=lambda tag: tag.name.casefold())
-
-
-@lru_cache
-def _fields(model: type[Model]) -> tuple:
-    return tuple(model._meta.concrete_fields)
 
 
 # The six queries, each taking the article's id (``tags`` its content type first).
@@ -153,23 +145,6 @@ TABLES = {
 }
 
 
-@dataclass(frozen=True)
-class _Table:
-    model: type[Model]
-    quote_name: Callable[[str], str]
-
-    def __format__(self, alias: str) -> str:
-        if not alias:
-            return self.quote_name(self.model._meta.db_table)
-        return ", ".join(
-            f"{alias}.{self.quote_name(field.column)}" for field in _fields(self.model)
-        )
-
-
 @lru_cache
 def _content_sql(using: str) -> dict[str, str]:
-    """``CONTENT_SQL`` for the database ``using``: only names from the models' own meta
-    are written in."""
-    qn = connections[using].ops.quote_name
-    tables = {name: _Table(model, qn) for name, model in TABLES.items()}
-    return {name: sql.format(**tables) for name, sql in CONTENT_SQL.items()}
+    return sql_from_meta(CONTENT_SQL, TABLES, using=using)

@@ -102,6 +102,21 @@ def with_stored_entries(articles: QuerySet[Article], place: str) -> QuerySet[Art
     return articles.annotate(stored_entry=Subquery(current.values("html")[:1]))
 
 
+# ``with_stored_entries`` for listings written in SQL (the article under the alias
+# ``a``): the column ``stored_entry``, given ``stored_entry_params`` and the table
+# ``{entry}`` (``newsroom.db.sql_from_meta``).
+STORED_ENTRY_SQL = """(SELECT e.html FROM {entry} e WHERE e.article_id = a.id
+    AND e.place = %s AND e.article_updated_at = a.updated_at
+    AND e.render_version = a.render_version AND e.layout = %s AND e.rendered_at > %s
+) AS stored_entry"""
+
+
+def stored_entry_params(place: str) -> tuple:
+    """The values of ``STORED_ENTRY_SQL``'s placeholders, for entries in ``place``."""
+    adapt = connection.ops.adapt_datetimefield_value
+    return (place, entries_layout(), adapt(timezone.now() - RENDER_MAX_AGE))
+
+
 def listed_entries(articles: list[Article]) -> list[SafeString]:
     """The list entry of each of ``articles`` (published ones, read through
     ``with_stored_entries(..., ArticleEntry.LIST)``), in their order."""

@@ -4,11 +4,13 @@
 narrow its items, and each has an Atom twin that only changes the format.
 """
 
+from io import StringIO, TextIOBase
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
 from newsroom.links import slug_url
@@ -26,8 +28,36 @@ from .public import (
 FEED_LENGTH = 30
 
 
+class WrittenWhole:
+    """A feed generator that hands the response the whole feed in one write.
+
+    Given a response, Django's generators write each tag and string of the feed
+    into it through a text wrapper, about 1,200 writes for 30 items, each paying
+    for the wrapper and ``HttpResponse.write``. Written into a ``StringIO`` first,
+    a request for the feed took 4.8 ms instead of 5.4 (``bench/HISTORY.md``).
+    """
+
+    def write(self, outfile, encoding):
+        if isinstance(outfile, TextIOBase):
+            super().write(outfile, encoding)
+            return
+        whole = StringIO()
+        super().write(whole, encoding)
+        outfile.write(whole.getvalue())
+
+
+class Rss(WrittenWhole, Rss201rev2Feed):
+    pass
+
+
+class Atom(WrittenWhole, Atom1Feed):
+    pass
+
+
 class LatestArticlesFeed(Feed):
     """The newest published articles (RSS 2.0)."""
+
+    feed_type = Rss
 
     def title(self, obj=None):
         return f"{settings.SITE_NAME}: latest articles"
@@ -70,7 +100,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = Atom
 
 
 class TagFeed(LatestArticlesFeed):
@@ -95,7 +125,7 @@ class TagFeed(LatestArticlesFeed):
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = Atom
 
 
 class PersonFeed(LatestArticlesFeed):
@@ -120,4 +150,4 @@ class PersonFeed(LatestArticlesFeed):
 
 
 class PersonAtomFeed(PersonFeed):
-    feed_type = Atom1Feed
+    feed_type = Atom

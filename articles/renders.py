@@ -142,7 +142,7 @@ class FoundArticle:
 
     def article(self) -> Article:
         """The article itself (all but ``imported_values``), as the ORM would give it."""
-        fields = _selected_fields()
+        fields = page_fields()
         compiler = Article.objects.all().query.get_compiler(connection=connection)
         columns = [field.get_col(Article._meta.db_table) for field in fields]
         [values] = compiler.apply_converters([self.row], compiler.get_converters(columns))
@@ -264,8 +264,9 @@ RELATED_ROWS = {
 
 
 @lru_cache
-def _selected_fields() -> list:
-    # All but ``imported_values``: a copy of the body no page shows.
+def page_fields() -> list:
+    """An article's fields but ``imported_values`` (a copy of the body no page shows):
+    what pages read, as ``article_listing`` does."""
     return [field for field in Article._meta.concrete_fields if field.name != "imported_values"]
 
 
@@ -273,7 +274,7 @@ def _selected_fields() -> list:
 def _article_sql(vendor: str, column: str, count: int) -> str:
     qn = connection.ops.quote_name
     related = RELATED_ROWS[vendor].format(table=qn(Article._meta.db_table), shown=RELATED_SHOWN)
-    article = [f"a.{qn(field.column)}" for field in _selected_fields()]
+    article = [f"a.{qn(field.column)}" for field in page_fields()]
     stored = [f"r.{qn(name)}" for name in STORED_FIELDS]
     current = " AND ".join(
         [

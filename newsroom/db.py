@@ -1,6 +1,8 @@
 """Query helpers shared by the apps."""
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from django.conf import settings
@@ -90,6 +92,27 @@ def instances(
     return [model.from_db(using, names, values) for values in rows]
 
 
+def joined_instances(
+    models: Sequence[type[Model]], rows: Sequence[Sequence], *, using: str
+) -> list[tuple]:
+    """``rows`` of several models' columns side by side (``{a:x}, {b:y}`` in SQL from
+    ``sql_from_meta``, all of each model's fields) as a tuple of instances each, in
+    ``models``' order: None where a model's columns are null (a LEFT JOIN that found
+    nothing). The caller ties them together, as ``select_related`` would."""
+    columns, start = [], 0
+    for model in models:
+        fields = concrete_fields(model)
+        end = start + len(fields)
+        found = iter(
+            instances(
+                model, fields, [r[start:end] for r in rows if r[start] is not None], using=using
+            )
+        )
+        columns.append([next(found) if row[start] is not None else None for row in rows])
+        start = end
+    return list(zip(*columns, strict=True))
+
+
 # Each thread's connection (Django's wrapper) -> the compilers and converters
 # ``instances`` worked out on it: the converters are the backend's, bound to it.
 _converters: WeakKeyDictionary = WeakKeyDictionary()
@@ -135,3 +158,41 @@ def on_postgresql(statements: Sequence[str]) -> Callable:
                 schema_editor.execute(statement)
 
     return run
+
+
+@lru_cache
+def concrete_fields(model: type[Model]) -> tuple[Field, ...]:
+    return tuple(model._meta.concrete_fields)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A model's table in SQL written from its meta (``sql_from_meta``): ``{name}``
+    is the table, ``{name:alias}`` its columns (``fields``, else all) under ``alias``."""
+
+    model: type[Model]
+    quote_name: Callable[[str], str]
+    fields: tuple[Field, ...] = ()
+
+    def __format__(self, alias: str) -> str:
+        if not alias:
+            return self.quote_name(self.model._meta.db_table)
+        fields = self.fields or concrete_fields(self.model)
+        return ", ".join(f"{alias}.{self.quote_name(field.column)}" for field in fields)
+
+
+def sql_from_meta(
+    templates: Mapping[str, str],
+    tables: Mapping[str, type[Model] | tuple[type[Model], Sequence[Field]]],
+    *,
+    using: str,
+) -> dict[str, str]:
+    """Each of ``templates`` with its ``{table}`` and ``{table:alias}`` written in for
+    the database ``using``: only names from the models' own meta go into the SQL.
+    ``tables`` give each name a model, or a model and the fields to read of it."""
+    qn = connections[using].ops.quote_name
+    written = {}
+    for name, table in tables.items():
+        model, fields = table if isinstance(table, tuple) else (table, ())
+        written[name] = Table(model, qn, tuple(fields))
+    return {name: sql.format(**written) for name, sql in templates.items()}

@@ -1,22 +1,20 @@
 """Public pages for people and organisations: index pages and one page each."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.cache import KeptCountPaginator, kept_count, never_cache_preview, public_page
-from articles.entries import quote_groups, speaker_place, with_stored_entries
+from articles.entries import quote_groups, speaker_place
 from articles.public import (
-    article_listing,
-    articles_about,
     public_organisations,
     public_people,
     visible_quotes,
 )
 from articles.structured_data import organisation_ld, person_ld
 
-from .models import Affiliation, Organisation, Person
+from .models import Organisation, Person
+from .pages import ArticlesAbout, read_organisation, read_person
 
 ENTITIES_PER_PAGE = 60
 ARTICLES_PER_ENTITY_PAGE = 20
@@ -25,9 +23,8 @@ ARTICLES_PER_ENTITY_PAGE = 20
 def _entity_page(request, entity, template: str, extra: dict):
     """Quotes and coverage, a page of articles at a time: a councillor quoted in
     thousands of articles gets a page as quick to build as one quoted once."""
-    listing = article_listing(articles_about(entity)).order_by("-published_at", "-id")
     page = KeptCountPaginator(
-        with_stored_entries(listing, speaker_place(entity)),
+        ArticlesAbout(entity),
         ARTICLES_PER_ENTITY_PAGE,
         name=f"{speaker_place(entity)}:articles",
     ).get_page(request.GET.get("page"))
@@ -85,16 +82,10 @@ def person_feed_or_moved(feed):
 
 @public_page
 def person_detail(request, slug):
-    person = (
-        Person.objects.prefetch_related(
-            Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))
-        )
-        .filter(slug=slug)
-        .first()
-    )
-    if person is None:
+    found = read_person(slug)
+    if found is None:
         return _moved(request, public_people, slug)
-    affiliations = list(person.affiliations.all())
+    person, affiliations = found
     return _entity_page(
         request,
         person,
@@ -105,22 +96,10 @@ def person_detail(request, slug):
 
 @public_page
 def organisation_detail(request, slug):
-    organisation = (
-        Organisation.objects.select_related("parent")
-        .prefetch_related(
-            Prefetch(
-                "affiliations",
-                queryset=Affiliation.objects.select_related("person").order_by(
-                    "-is_current", "person__name"
-                ),
-            )
-        )
-        .filter(slug=slug)
-        .first()
-    )
-    if organisation is None:
+    found = read_organisation(slug)
+    if found is None:
         return _moved(request, public_organisations, slug)
-    members = list(organisation.affiliations.all())
+    organisation, members = found
     return _entity_page(
         request,
         organisation,

@@ -6,7 +6,9 @@ from datetime import timedelta
 import feedparser
 import pytest
 from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from articles import feeds
 from articles.models import Article
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
 
@@ -127,3 +129,19 @@ def test_hostile_headline_and_standfirst_are_escaped_in_feeds(client):
     parsed = feedparser.parse(content).entries[0]
     assert parsed.title == "<script>alert(1)</script>"
     assert "<img" not in parsed.summary
+
+
+@pytest.mark.parametrize(
+    "url, feed", [("/feed/", "LatestArticlesFeed"), ("/feed/atom/", "LatestArticlesAtomFeed")]
+)
+def test_a_feed_written_whole_is_the_document_djangos_generator_writes(
+    client, monkeypatch, url, feed
+):
+    """Written into the response in one piece, the feed is byte for byte what Django's
+    own RSS or Atom generator writes into it, curly quotes and accents included."""
+    ArticleFactory(headline="Café owners’ “rent shock”", standfirst="Prices <up> & more")
+    ours = _get(client, f"{url}?ours")
+    stock = Atom1Feed if "Atom" in feed else Rss201rev2Feed
+    monkeypatch.setattr(getattr(feeds, feed), "feed_type", stock)
+    assert _get(client, f"{url}?stock") == ours
+    assert "Café owners’ “rent shock”".encode() in ours
