@@ -45,7 +45,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from newsroom.db import execute_prepared, upsert
+from newsroom.db import execute_prepared, instances, upsert
 from newsroom.links import slug_url
 
 from .after_commit import CommitBatch
@@ -142,11 +142,8 @@ class FoundArticle:
 
     def article(self) -> Article:
         """The article itself (all but ``imported_values``), as the ORM would give it."""
-        fields = page_fields()
-        compiler = Article.objects.all().query.get_compiler(connection=connection)
-        columns = [field.get_col(Article._meta.db_table) for field in fields]
-        [values] = compiler.apply_converters([self.row], compiler.get_converters(columns))
-        return Article.from_db(connection.alias, [field.attname for field in fields], values)
+        [article] = instances(Article, page_fields(), [self.row], using=connection.alias)
+        return article
 
 
 def published_article(slug: str, origin: str) -> FoundArticle | None:
