@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from newsroom.db import sql_from_meta
+
 from .body import build_body, quote_summary, standfirst_anchors
 from .content import ArticleContent, fetch_content
 from .models import Article
@@ -159,16 +161,31 @@ def _ids(*entities: list) -> list[list[int]]:
 
 def with_related_again(article: Article, parts: ArticleParts) -> tuple[ArticleParts, list[Article]]:
     """``parts``, still current, with the related articles worked out again (articles
-    published since it was stored may belong in the list), and those articles: three
+    published since it was stored may belong in the list), and those articles: two
     queries, no template."""
-    people = Article.people.through.objects.filter(article=article).values_list("person_id")
-    organisations = Article.organisations.through.objects.filter(article=article)
-    related = related_articles(
-        article,
-        [pk for (pk,) in people],
-        [pk for (pk,) in organisations.values_list("organisation_id")],
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(_mentioned_sql(connection.alias), [article.pk, article.pk])
+        mentioned = cursor.fetchall()
+    people = [person for person, _ in mentioned if person is not None]
+    organisations = [organisation for _, organisation in mentioned if organisation is not None]
+    related = related_articles(article, people, organisations)
     return replace(parts, related_ids=tuple(other.pk for other in related)), related
+
+
+# The ids of the people and of the organisations an article mentions, in one query:
+# two querysets cost 0.6 ms a request to build and compile, as much as running them.
+MENTIONED_SQL = """SELECT m.person_id, NULL FROM {mentions_person} m WHERE m.article_id = %s
+    UNION ALL
+    SELECT NULL, m.organisation_id FROM {mentions_organisation} m WHERE m.article_id = %s"""
+
+
+@lru_cache
+def _mentioned_sql(using: str) -> str:
+    tables = {
+        "mentions_person": Article.people.through,
+        "mentions_organisation": Article.organisations.through,
+    }
+    return sql_from_meta({"mentioned": MENTIONED_SQL}, tables, using=using)["mentioned"]
 
 
 # "Related coverage" is put into every stored page as it is served, so it is
