@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from newsroom.db import sql_from_meta
 
 from .body import build_body, quote_summary, standfirst_anchors
+from .content import TABLES as CONTENT_TABLES
 from .content import ArticleContent, fetch_content
 from .models import Article
 from .public import published_articles, published_id_batches
@@ -120,12 +121,7 @@ def build_parts(
 
     Rendered without the request's context processors, as it is served to everyone:
     nothing of the user who happened to ask first gets into it."""
-    quotes, people, organisations, tags = (
-        content.quotes,
-        content.people,
-        content.organisations,
-        content.tags,
-    )
+    quotes, people, organisations = content.quotes, content.people, content.organisations
     context = {
         "request": request,  # absolute links in the head
         "article": article,
@@ -137,7 +133,7 @@ def build_parts(
         "body": build_body(content.blocks, quotes, people),
         "standfirst_anchors": standfirst_anchors(quotes),
         "quoted": quote_summary(quotes),
-        "tags": tags,
+        "tags": content.tags,
         "people": people,
         "organisations": organisations,
         "corrections": content.corrections,
@@ -147,16 +143,14 @@ def build_parts(
             people=people,
             organisations=organisations,
             quotes=quotes,
-            tags=[tag.name for tag in tags],
+            tags=[tag.name for tag in content.tags],
         ),
     }
     page = render_to_string("articles/article_detail.html", context)
-    related = related_articles(article, *_ids(people, organisations))
+    related = related_articles(
+        article, [person.pk for person in people], [each.pk for each in organisations]
+    )
     return ArticleParts.cut(page, tuple(other.pk for other in related)), related
-
-
-def _ids(*entities: list) -> list[list[int]]:
-    return [[entity.pk for entity in some] for some in entities]
 
 
 def with_related_again(article: Article, parts: ArticleParts) -> tuple[ArticleParts, list[Article]]:
@@ -181,11 +175,7 @@ MENTIONED_SQL = """SELECT m.person_id, NULL FROM {mentions_person} m WHERE m.art
 
 @lru_cache
 def _mentioned_sql(using: str) -> str:
-    tables = {
-        "mentions_person": Article.people.through,
-        "mentions_organisation": Article.organisations.through,
-    }
-    return sql_from_meta({"mentioned": MENTIONED_SQL}, tables, using=using)["mentioned"]
+    return sql_from_meta({"mentioned": MENTIONED_SQL}, CONTENT_TABLES, using=using)["mentioned"]
 
 
 # "Related coverage" is put into every stored page as it is served, so it is
@@ -208,14 +198,18 @@ def related_section(related: list) -> SafeString:
 
 def store_stale_pages(request: HttpRequest, *, batch_size: int = 100) -> int:
     """Build and store the page of each published article whose stored parts are
-    missing or not current for ``request``'s scheme and host; how many were."""
+    missing or not current for ``request``'s scheme and host, and work out again the
+    related articles of those whose list is old, as a reader's view would; how many."""
     origin = page_origin(request)
-    built = 0
+    done = 0
     for ids in published_id_batches(batch_size):
         found = published_with_parts(ids, origin)
-        stale = [row.article() for row in found if row.parts is None or not row.related_current]
+        stale = [row.article() for row in found if row.parts is None]
         for article, content in zip(stale, fetch_content(stale), strict=True):
-            parts, _related = build_parts(request, article, content)
-            store_parts(article, origin, parts)
-        built += len(stale)
-    return built
+            store_parts(article, origin, build_parts(request, article, content)[0])
+        aged = [row for row in found if row.parts is not None and not row.related_current]
+        for row in aged:
+            article = row.article()
+            store_parts(article, origin, with_related_again(article, row.parts)[0])
+        done += len(stale) + len(aged)
+    return done

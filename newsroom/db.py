@@ -103,11 +103,8 @@ def joined_instances(
     for model in models:
         fields = concrete_fields(model)
         end = start + len(fields)
-        found = iter(
-            instances(
-                model, fields, [r[start:end] for r in rows if r[start] is not None], using=using
-            )
-        )
+        present = [row[start:end] for row in rows if row[start] is not None]
+        found = iter(instances(model, fields, present, using=using))
         columns.append([next(found) if row[start] is not None else None for row in rows])
         start = end
     return list(zip(*columns, strict=True))

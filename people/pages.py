@@ -19,6 +19,7 @@ from functools import lru_cache
 from django.db import connection
 from django.utils import timezone
 
+from articles.content import TABLES as CONTENT_TABLES
 from articles.entries import STORED_ENTRY_SQL, speaker_place, stored_entry_params
 from articles.models import Article, ArticleEntry, Quote
 from articles.public import articles_about
@@ -52,14 +53,10 @@ SPEAKER_SQL = {
     },
 }
 TABLES = {
-    "person": Person,
-    "organisation": Organisation,
+    **CONTENT_TABLES,  # people, organisations, quotes, mentions
     "affiliation": Affiliation,
     "article": (Article, page_fields()),
     "entry": ArticleEntry,
-    "quote": Quote,
-    "mentions_person": Article.people.through,
-    "mentions_organisation": Article.organisations.through,
 }
 
 
