@@ -3,7 +3,8 @@
 On PostgreSQL: full-text search over a weighted ``tsvector`` per article
 (``SearchDocument``) and a stored one per quote (``Quote.search_vector``), both
 GIN-indexed, ranked with ``SearchRank`` among the ``RANKED_MATCHES`` most
-recent matches and highlighted with ``SearchHeadline``. The queries are
+recent matches; the page's results come back with their text, which
+``articles.highlight`` cuts and highlights. The queries are
 compiled once per process (``articles.prepared``): compiling them anew was a
 third of a search's time. On SQLite (development and the quick test run)
 ``articles.search_fallback`` finds rows containing every word of the query.
@@ -16,13 +17,13 @@ from datetime import datetime
 from functools import partial
 from typing import NamedTuple
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import (
     Exists,
     F,
     Func,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -30,20 +31,19 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Coalesce, Concat, Greatest, Least, NullIf, StrIndex, Upper
+from django.db.models.functions import StrIndex, Upper
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from people.models import Organisation, Person
 
 from . import search_fallback as fallback
+from .highlight import MARK_START, MARK_STOP, Highlighter
 from .models import Article, Block, Quote, SearchDocument
 from .prepared import PreparedQuery
 from .public import public_organisations, public_people, published_articles, visible_quotes
 from .search_results import (
     ARTICLE_HIT_FIELDS,
-    MARK_START,
-    MARK_STOP,
     NAME_HIT_FIELDS,
     QUOTE_HIT_FIELDS,
     RESULTS_PER_KIND,
@@ -63,14 +63,6 @@ MAX_TERMS = 12
 # every match of a word in most articles took seconds at 100,000 articles
 # (`make bench`); a reader searching such a word wants recent coverage anyway.
 RANKED_MATCHES = 200
-# Snippets are cut from the standfirst and a window of the body around the first
-# word that starts with a query word's stem: highlighting parses its whole input.
-# The first 3,000 characters of every result took half of a search's time at
-# 100,000 articles (`make bench`) and missed words further down.
-SNIPPET_WINDOW_CHARACTERS = 400  # a snippet is at most 40 words, some 250 characters
-SNIPPET_WINDOW_LEAD = 120  # of them before the word, for the sentence it is in
-SNIPPET_SPAN_CHARACTERS = 3000  # from the first query word found to the last
-SNIPPET_LOCATING_TERMS = 3  # the query's first words looked for: each is a scan of the body
 _WORDS = re.compile(r"\w+")
 
 
@@ -95,10 +87,16 @@ def search(raw_query: str) -> SearchResults:
         return results
     now = timezone.now()  # one moment for all four lists
     if connection.vendor == "postgresql":
-        located = terms[:SNIPPET_LOCATING_TERMS]
-        articles = ARTICLE_HITS.rows(query=query, terms=located, now=now)
-        results.articles = [article_hit(row) for row in articles]
-        results.quotes = [quote_hit(row) for row in QUOTE_HITS.rows(query=query, now=now)]
+        articles = ARTICLE_HITS.rows(query=query, words=terms, now=now)
+        quotes = QUOTE_HITS.rows(query=query, words=terms, now=now)
+        highlighter = _highlighter(terms, articles or quotes)
+        results.articles = [
+            article_hit({**row, "snippet": highlighter.snippet(row["standfirst"], row["body"])})
+            for row in articles
+        ]
+        results.quotes = [
+            quote_hit({**row, "snippet": highlighter.mark_all(row["snippet"])}) for row in quotes
+        ]
     else:
         results.articles = fallback.matching_articles(terms, now)
         results.quotes = fallback.matching_quotes(terms, now)
@@ -107,13 +105,21 @@ def search(raw_query: str) -> SearchResults:
     return results
 
 
+def _highlighter(words: list[str], rows: list[dict]) -> Highlighter:
+    """Marks ``words`` but the stop words, which have no stem in a row's ``stems``."""
+    if not rows:
+        return Highlighter.for_words(())  # nothing to mark
+    stems = rows[0]["stems"]
+    return Highlighter.for_words(word for word, stem in zip(words, stems, strict=True) if stem)
+
+
 def _ts_query(query: str) -> SearchQuery:
     return SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
 
 
-def _article_hits(*, query: str, terms: list[str], now: datetime) -> QuerySet:
+def _article_hits(*, query: str, words: list[str], now: datetime) -> QuerySet:
     """The ``RESULTS_PER_KIND`` best of the ``RANKED_MATCHES`` newest articles
-    matching ``query``, each with a snippet around the first of ``terms``."""
+    matching ``query``, with their standfirst, body and ``_stems(words)``."""
     ts_query = _ts_query(query)
     matches = published_articles(at=now).filter(search_document__vector=ts_query)
     # The outer query reads only rows the subquery chose, all of them public:
@@ -122,92 +128,36 @@ def _article_hits(*, query: str, terms: list[str], now: datetime) -> QuerySet:
         Article.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
         .annotate(
             rank=SearchRank(F("search_document__vector"), ts_query),
-            snippet=SearchHeadline(
-                Concat(
-                    "standfirst",
-                    Value("\n"),
-                    _body_window("search_document__body", terms),
-                    output_field=TextField(),
-                ),
-                ts_query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=40,
-                min_words=20,
-            ),
+            body=F("search_document__body"),  # the subquery found it: never NULL
+            stems=_stems(words),
         )
         .order_by("-rank", "-published_at")
-        .values(*ARTICLE_HIT_FIELDS)[:RESULTS_PER_KIND]
+        .values(*ARTICLE_HIT_FIELDS[:-1], "standfirst", "body", "stems")[:RESULTS_PER_KIND]
     )
 
 
-def _stem(word: str) -> Func:
-    """The stem ``SEARCH_DICTIONARY`` makes of ``word``: NULL for a stop word, which has none."""
+def _stems(words: list[str]) -> Func:
+    """The stem ``SEARCH_DICTIONARY`` makes of each of ``words``, NULL for a stop
+    word (which has none): worked out once, when PostgreSQL plans the query."""
     template = f"(ts_lexize('{SEARCH_DICTIONARY}', %(expressions)s))[1]"
-    return Func(Value(word), template=template, output_field=TextField())
+    stems = [Func(Value(word), template=template, output_field=TextField()) for word in words]
+    return Func(*stems, template="ARRAY[%(expressions)s]", output_field=ArrayField(TextField()))
 
 
-def _word_start(text: str, word: str) -> Least:
-    """Where ``word``'s stem first appears in ``text``, in lower case or capitalised
-    (1-based); NULL if it does not or ``word`` is a stop word.
-
-    Two plain substring scans, not a search for a word start in any case: that
-    regular expression took as long as highlighting the snippet did (`make bench`).
-    The stem may be found inside another word ("rate" in "separate"); the window
-    is then off the mark and the snippet shows less of the word, not something wrong.
-    """
-    stem = _stem(word)
-    found = [
-        Func(text, form, function="strpos", output_field=IntegerField())
-        for form in (stem, Func(stem, function="initcap", output_field=TextField()))
-    ]
-    return Least(*(NullIf(position, Value(0)) for position in found))  # skips NULL
-
-
-def _body_window(body: str, terms: list[str]) -> Func:
-    """The stretch of ``body`` from a little before the first of the query's first
-    words it holds to a little after the last, at most ``SNIPPET_SPAN_CHARACTERS``;
-    ``SNIPPET_WINDOW_CHARACTERS`` from its beginning when it holds none of them
-    (they are in the headline or standfirst, or only a form that starts differently).
-
-    A snippet highlights only a stretch holding every word, so the stretch
-    reaches from the first to the last of them."""
-    found = [_word_start(body, term) for term in terms[:SNIPPET_LOCATING_TERMS]]
-    first = Least(*found) if len(found) > 1 else found[0]
-    start = Greatest(first - SNIPPET_WINDOW_LEAD, 1)  # GREATEST skips NULL: none found
-    length = Value(SNIPPET_WINDOW_CHARACTERS)
-    if len(found) > 1:  # each mention of the body is read again: one word needs no reach
-        reach = Greatest(*found) + (SNIPPET_WINDOW_CHARACTERS - SNIPPET_WINDOW_LEAD) - start
-        length = Least(Coalesce(reach, length), SNIPPET_SPAN_CHARACTERS)
-    # Cut from the body with a space put at each end, less the partial words at
-    # both ends of the cut: a snippet may run from or up to either end.
-    padded = Func(body, template="(' ' || %(expressions)s || ' ')", output_field=TextField())
-    cut = Func(padded, start, length, function="substr", output_field=TextField())
-    partial_ends = (Value(r"^\S*\s|\s\S*$"), Value(""), Value("g"))
-    return Func(cut, *partial_ends, function="regexp_replace", output_field=TextField())
-
-
-def _quote_hits(*, query: str, now: datetime) -> QuerySet:
+def _quote_hits(*, query: str, words: list[str], now: datetime) -> QuerySet:
     """The ``RESULTS_PER_KIND`` best of the ``RANKED_MATCHES`` newest visible
-    quotes matching ``query``, each highlighted."""
+    quotes matching ``query``, their text as the snippet, with ``_stems(words)``."""
     ts_query = _ts_query(query)
     matches = visible_quotes(at=now).filter(search_vector=ts_query).order_by("-id")
     return (
         Quote.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
         .annotate(
             rank=SearchRank(F("search_vector"), ts_query),  # stored: see migration 0003
-            snippet=SearchHeadline(
-                "text",
-                ts_query,
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                highlight_all=True,
-            ),
+            snippet=F("text"),
+            stems=_stems(words),
         )
         .order_by("-rank", "-article__published_at")
-        .values(*QUOTE_HIT_FIELDS, **speaker_columns())[:RESULTS_PER_KIND]
+        .values(*QUOTE_HIT_FIELDS, "stems", **speaker_columns())[:RESULTS_PER_KIND]
     )
 
 

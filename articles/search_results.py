@@ -5,8 +5,9 @@ each, and on PostgreSQL they come from queries compiled once
 (``articles.prepared``), which return rows.
 
 Highlights travel as plain text with two private-use marker characters around
-each match; the ``highlight`` template filter escapes the text and only then
-turns the markers into ``<mark>``, so nothing from an article becomes markup.
+each match (``articles.highlight``); the ``highlight`` template filter escapes the
+text and only then turns the markers into ``<mark>``, so nothing from an article
+becomes markup.
 """
 
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,6 @@ from django.db.models import OuterRef, Subquery
 from newsroom.links import slug_url
 from people.models import Organisation, Person
 
-MARK_START, MARK_STOP = "\ue000", "\ue001"
 RESULTS_PER_KIND = 20
 # The fields each kind of row holds: only what the page shows (loading only
 # these made the quote query about a sixth faster at 100,000 articles).

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.search_results import MARK_START, MARK_STOP
+from articles.highlight import MARK_START, MARK_STOP
 from newsroom.links import fixed_url, slug_url
 
 register = template.Library()

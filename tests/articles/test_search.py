@@ -281,6 +281,22 @@ def test_postgresql_search_matches_word_forms(client, django_capture_on_commit_c
     assert article.headline in _search(client, "libraries")
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stop words are PostgreSQL's")
+def test_postgresql_marks_the_words_it_matched_on_not_the_stop_words(
+    client, django_capture_on_commit_callbacks
+):
+    """Searching "the libraries" marks every form of "library" in the snippets of
+    articles and quotes, and never "the", which full-text search leaves out."""
+    article = _article_with_body(
+        django_capture_on_commit_callbacks, "Plans for the Library were agreed."
+    )
+    QuoteFactory(article=article, text="The libraries are the heart of the town.")
+    html = _search(client, "the libraries")
+    assert "Plans for the <mark>Library</mark> were agreed." in html
+    assert "<p>The <mark>libraries</mark> are the heart of the town.</p>" in html
+    assert "<mark>the</mark>" not in html.lower()
+
+
 def test_rebuild_search_command_indexes_existing_articles(client):
     """Articles written before search existed become findable after rebuild_search."""
     article = ArticleFactory(headline="Old archive piece")
