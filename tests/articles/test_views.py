@@ -130,6 +130,30 @@ def test_direct_quotes_are_marked_and_attributed_to_a_linked_speaker(client, sho
     assert f'id="quote-{showcase["quotes"][3].pk}"' in html
 
 
+def test_markup_in_paragraphs_captions_and_speakers_is_shown_as_text(client):
+    """Whatever a block, a speaker's name or role holds is shown as text, in a
+    paragraph, a subhead, a caption or the line crediting a direct quote."""
+    article = ArticleFactory()
+    speaker = PersonFactory(name="<b>Ann</b> Example", role="Chair & <i>host</i>")
+    article.people.add(speaker)
+    blocks = [
+        BlockFactory(article=article, position=1, kind=kind, text=f"<script>{kind}()</script>")
+        for kind in (Block.Kind.SUBHEAD, Block.Kind.PARAGRAPH, Block.Kind.CAPTION)
+    ]
+    QuoteFactory(
+        article=article, speaker_person=speaker, first_block=blocks[1], last_block=blocks[1]
+    )
+    html = _text(client.get(article.get_absolute_url()))
+    assert "<script>" not in html.split("<main", 1)[1]
+    assert '<h2 class="subhead">&lt;script&gt;subhead()&lt;/script&gt;</h2>' in html
+    assert "&lt;script&gt;paragraph()&lt;/script&gt;</p>" in html
+    assert "<figcaption>&lt;script&gt;caption()&lt;/script&gt;</figcaption>" in html
+    assert (
+        f'— <a href="{speaker.get_absolute_url()}">&lt;b&gt;Ann&lt;/b&gt; Example</a>'
+        ", Chair &amp; &lt;i&gt;host&lt;/i&gt;</p>"
+    ) in html
+
+
 def test_whos_quoted_panel_counts_visible_quotes_only(client, showcase):
     """The panel lists each speaker with role and count; rejected quotes are not counted."""
     html = _text(client.get(showcase["lead"].get_absolute_url()))
