@@ -24,6 +24,7 @@ from .renders import (
     page_origin,
     published_with_parts,
     store_parts,
+    store_related,
 )
 from .structured_data import article_ld
 from .templatetags.reader import article_lines
@@ -214,6 +215,6 @@ def store_stale_pages(request: HttpRequest, *, batch_size: int = 100) -> int:
         aged = [row for row in found if row.parts is not None and not row.related_current]
         for row in aged:
             article = row.article()
-            store_parts(article, origin, with_related_again(article, row.parts)[0])
+            store_related(article, origin, with_related_again(article, row.parts)[0])
         done += len(stale) + len(aged)
     return done

@@ -328,6 +328,30 @@ def _upsert(values: tuple) -> None:
         upsert(cursor, table=table, columns=columns, unique=columns[:1], rows=[values])
 
 
+def store_related(article: Article, origin: str, parts: ArticleParts) -> None:
+    """Keep the related articles worked out again for a stored page that is still
+    current (``article_page.with_related_again``), and when: one UPDATE of those two
+    columns, left undone if the row was replaced meanwhile by a page built later.
+
+    Not ``store_parts``: writing the whole row wrote the page it already held again,
+    some 30 KB compressed, stored out of line and logged by PostgreSQL.
+    """
+    qn = connection.ops.quote_name
+    keys = ("article_id", "article_updated_at", "render_version", "origin", "layout")
+    sql = (
+        f"UPDATE {qn(ArticleRender._meta.db_table)} SET related_ids = %s, rendered_at = %s "  # noqa: S608
+        f"WHERE {' AND '.join(f'{qn(key)} = %s' for key in keys)}"
+    )
+    adapt = connection.ops.adapt_datetimefield_value
+    now, updated_at = adapt(timezone.now()), adapt(article.updated_at)
+    values = (article.pk, updated_at, article.render_version, origin, layout_digest())
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, (json.dumps(parts.related_ids), now, *values))
+    except DatabaseError as error:
+        logger.warning("Article %s: related articles not stored (%s)", article.pk, error)
+
+
 def forget_renders(
     *,
     article_ids: Iterable[int] = (),

@@ -17,6 +17,7 @@ from .renders import (
     page_origin,
     published_article,
     store_parts,
+    store_related,
 )
 from .search import search as run_search
 
@@ -61,9 +62,10 @@ def article_detail(request, slug):
     article = found.article()
     if found.parts:
         parts, related = with_related_again(article, found.parts)
+        store_related(article, origin, parts)
     else:
         parts, related = build_parts(request, article, read_content(article))
-    store_parts(article, origin, parts)
+        store_parts(article, origin, parts)
     return _article_response(parts, related)
 
 

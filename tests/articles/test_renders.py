@@ -307,6 +307,26 @@ def test_an_old_stored_page_lists_newer_related_coverage_without_being_built_aga
         assert "Newer coverage" in client.get(quoted_article.get_absolute_url()).content.decode()
 
 
+def test_related_articles_worked_out_again_update_only_the_page_they_came_from(
+    client, quoted_article
+):
+    """The related articles of a page still current are stored with the time, the
+    page itself left as it was; a page stored meanwhile under another version (an
+    edit) is not touched."""
+    _view(client, quoted_article)
+    stored = ArticleRender.objects.get(article=quoted_article)
+    parts = renders.ArticleParts(stored.page_start, stored.page_end, (999,))
+    origin = "http://testserver"
+    ArticleRender.objects.update(render_version=stored.render_version + 1)
+    renders.store_related(quoted_article, origin, parts)
+    assert ArticleRender.objects.get().related_ids == stored.related_ids
+    ArticleRender.objects.update(render_version=stored.render_version)
+    renders.store_related(quoted_article, origin, parts)
+    again = ArticleRender.objects.get()
+    assert again.related_ids == [999] and again.rendered_at > stored.rendered_at
+    assert (again.page_start, again.page_end) == (stored.page_start, stored.page_end)
+
+
 def test_render_articles_works_out_old_related_coverage_again(client, quoted_article):
     """``render_articles`` counts a page whose related articles are old as one to store."""
     _view(client, quoted_article)
