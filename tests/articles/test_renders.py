@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 from articles import renders
@@ -305,6 +305,19 @@ def test_an_old_stored_page_lists_newer_related_coverage_without_being_built_aga
     cache.clear()
     with django_assert_num_queries(2):
         assert "Newer coverage" in client.get(quoted_article.get_absolute_url()).content.decode()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="lz4 is PostgreSQL's")
+def test_stored_pages_are_compressed_with_lz4_and_served_whole(client, quoted_article):
+    """On PostgreSQL a stored page long enough to compress is kept with lz4 (migration
+    0013), and served byte for byte as built."""
+    BlockFactory(article=quoted_article, position=50, text="A long paragraph. " * 400)
+    built = _view(client, quoted_article)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_column_compression(page_start) FROM articles_articlerender")
+        assert cursor.fetchone() == ("lz4",)
+    cache.clear()
+    assert client.get(quoted_article.get_absolute_url()).content.decode() == built
 
 
 def test_related_articles_worked_out_again_update_only_the_page_they_came_from(
