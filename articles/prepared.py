@@ -73,6 +73,26 @@ class PreparedQuery:
             # SQLite's backend turns times into text before they reach the
             # parameters; it serves development and tests, not readers.
             return list(self.build(**values).using(using))
+        compiled, params = self._filled_in(using, values)
+        with connections[using].cursor() as cursor:
+            if self.statement:
+                name = f"{self.statement}_{compiled.number}"
+                execute_prepared(cursor, name=name, sql=compiled.sql, params=params)
+            else:
+                cursor.execute(compiled.sql, params)
+            fetched = cursor.fetchall()
+        converted = compiled.compiler.results_iter(results=[fetched])
+        return [dict(zip(compiled.names, row, strict=True)) for row in converted]
+
+    def sql(self, *, using: str = "default", **values: Any) -> tuple[str, list[Any]]:
+        """The SQL and parameters of ``build(**values)``, to put into a larger statement."""
+        if connections[using].vendor != "postgresql":
+            return self.build(**values).query.sql_with_params()
+        compiled, params = self._filled_in(using, values)
+        return compiled.sql, params
+
+    def _filled_in(self, using: str, values: dict[str, Any]) -> tuple[_Compiled, list[Any]]:
+        """This shape's compiled query, and its parameters with ``values`` put in."""
         shape = tuple(
             (name, len(value) if isinstance(value, list) else None)
             for name, value in sorted(values.items())
@@ -85,15 +105,7 @@ class PreparedQuery:
             param if source is None else flat[source]
             for param, source in zip(compiled.params, compiled.sources, strict=True)
         ]
-        with connections[using].cursor() as cursor:
-            if self.statement:
-                name = f"{self.statement}_{compiled.number}"
-                execute_prepared(cursor, name=name, sql=compiled.sql, params=params)
-            else:
-                cursor.execute(compiled.sql, params)
-            fetched = cursor.fetchall()
-        converted = compiled.compiler.results_iter(results=[fetched])
-        return [dict(zip(compiled.names, row, strict=True)) for row in converted]
+        return compiled, params
 
     def _compile(self, using: str, values: dict[str, Any]) -> _Compiled:
         stand_ins = _stand_ins(values)

@@ -70,6 +70,18 @@ def test_each_run_answers_for_its_own_values(dated_articles, statement):
             ]
 
 
+def test_its_sql_runs_inside_a_larger_statement_with_each_runs_values(dated_articles):
+    """``sql()`` gives the compiled SQL and this run's values, to be a subquery of
+    another statement: each moment and set of headlines finds its own articles."""
+    prepared = PreparedQuery(_headlines_published_by)
+    both = ["Bridge closes", "Bridge reopens"]
+    for at, expected in [(dated_articles, 2), (dated_articles - timedelta(days=2, hours=12), 1)]:
+        sql, params = prepared.sql(at=at, headlines=both)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS found", params)  # noqa: S608
+            assert cursor.fetchone() == (expected,)
+
+
 @on_postgresql
 def test_a_query_is_built_once_per_shape(dated_articles):
     """Runs with as many headlines as before reuse the compiled SQL; another number
