@@ -86,7 +86,8 @@ class Highlighter:
             for match in found
             if begin <= match.start < end
         ]
-        before = ELLIPSIS if begin > 0 else ""
+        # Not where the window's own "…" already says so.
+        before = ELLIPSIS if begin > 0 and not text.startswith(ELLIPSIS, begin) else ""
         after = ELLIPSIS if end < len(text) else ""
         return f"{before}{mark(text[begin:end], shown)}{after}"
 

@@ -63,6 +63,18 @@ def test_a_snippet_is_cut_around_a_word_far_down_a_long_body():
     assert set(shown.split()) <= set(body.split())
 
 
+def test_a_snippet_never_shows_two_ellipses_in_a_row():
+    """Wherever in the body's window a snippet starts, one "…" marks what is left out
+    (here the fourth word, not looked for in the body, lands at every place near the
+    window's start)."""
+    highlighter = Highlighter.for_words(["alpha", "bravo", "charlie", "delta"])
+    for gap in range(40, 80):
+        body = f"{'x' * 800} delta{' ' * gap}{_filler(2)} alpha {_filler(100)}"
+        snippet = highlighter.snippet("A standfirst of some length, a sentence or two.", body)
+        assert ELLIPSIS * 2 not in snippet
+        assert f"{MARK_START}delta{MARK_STOP}" in snippet
+
+
 def test_a_snippet_shows_two_words_together_where_they_are_close():
     """Where the words searched for appear together, that stretch is shown, not the
     first place one of them appears alone."""
