@@ -106,7 +106,7 @@ def _candidates(*, now: datetime) -> QuerySet:
 
 
 # The articles related coverage may list, compiled once a process: building and
-# compiling the queryset for each page was 0.5 ms of an old page's 5 (`make bench`).
+# compiling the queryset for each page was 0.5 ms of an old page's 5 (py-spy, under wrk).
 CANDIDATES = PreparedQuery(_candidates)
 RELATED_FIELDS = tuple(Article._meta.get_field(name) for name in RELATED_COLUMNS)
 
