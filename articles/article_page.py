@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -54,9 +54,9 @@ CANDIDATES_PER_ENTITY = 100
 # chosen on what the publication index holds (id, status, date: no table row
 # read for each of some 500 candidates), and only their headlines read: 2.2 → 1.2 ms
 # by EXPLAIN ANALYZE at 10,000 articles.
-RELATED_COLUMNS = ("id", "headline", "slug", "published_at")  # as RELATED_SQL selects them
+RELATED_COLUMNS = ("id", "headline", "slug", "published_at")
 RELATED_SQL = """
-SELECT article.id, article.headline, article.slug, article.published_at
+SELECT {columns}
 FROM (
     SELECT candidate.id, candidate.published_at, counted.shared
     FROM ({candidates}) AS candidate
@@ -90,8 +90,9 @@ def related_articles(
     candidates_sql, candidates_params = CANDIDATES.sql(now=timezone.now())
     mentions_sql = " UNION ALL ".join(LATEST_SQL.format(lookup=sql) for sql, _ in lookups)
     mentions_params = [param for _, params in lookups for param in params]
-    articles = connection.ops.quote_name(Article._meta.db_table)
-    sql = RELATED_SQL.format(candidates=candidates_sql, mentions=mentions_sql, articles=articles)
+    sql = RELATED_SQL.format(
+        candidates=candidates_sql, mentions=mentions_sql, **_related_names(connection.alias)
+    )
     # One more than kept, as the article itself is among them when it is among the
     # newest about each of its people: left out here, not in the SQL, which then
     # takes no value that a compiled query could not (``CANDIDATES``).
@@ -109,6 +110,14 @@ def _candidates(*, now: datetime) -> QuerySet:
 # compiling the queryset for each page was 0.5 ms of an old page's 5 (py-spy, under wrk).
 CANDIDATES = PreparedQuery(_candidates)
 RELATED_FIELDS = tuple(Article._meta.get_field(name) for name in RELATED_COLUMNS)
+
+
+@lru_cache
+def _related_names(using: str) -> dict[str, str]:
+    """The articles table and the columns ``RELATED_SQL`` selects of it, quoted."""
+    qn = connections[using].ops.quote_name
+    columns = ", ".join(f"article.{qn(field.column)}" for field in RELATED_FIELDS)
+    return {"articles": qn(Article._meta.db_table), "columns": columns}
 
 
 def _latest_mentions(through, field: str, entities: list[int]) -> list[tuple[str, tuple]]:

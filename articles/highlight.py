@@ -55,15 +55,16 @@ class Match(NamedTuple):
 
 @dataclass(frozen=True)
 class Highlighter:
-    """Finds and marks the words of a text sharing a stem with one of ``words``."""
+    """Finds and marks the words of a text sharing a stem with one of the words it was
+    made for (``for_words``)."""
 
-    words: tuple[str, ...]  # in the query's order: the first are looked for in a body
     stems: frozenset[str]
+    located: frozenset[str]  # the stems of the query's first words, looked for in a body
 
     @classmethod
     def for_words(cls, words: Iterable[str]) -> "Highlighter":
-        distinct = tuple(dict.fromkeys(word.lower() for word in words))
-        return cls(distinct, frozenset(stem(word) for word in distinct))
+        stems = [stem(word) for word in dict.fromkeys(word.lower() for word in words)]
+        return cls(frozenset(stems), frozenset(stems[:LOCATED_WORDS]))
 
     def matches(self, text: str) -> list[Match]:
         """The matching words of ``text``, in order."""
@@ -96,8 +97,7 @@ class Highlighter:
         ``LOCATED_WORDS`` words it holds to a little after the last, in whole words;
         its beginning if it holds none of them (they are in the headline or
         standfirst). "…" stands for what it leaves out."""
-        located = {stem(word) for word in self.words[:LOCATED_WORDS]}
-        places = [place for each in located if (place := _first(body, each)) is not None]
+        places = [place for each in self.located if (place := _first(body, each)) is not None]
         first, last = min(places, default=0), max(places, default=0)
         start = max(first - WINDOW_LEAD, 0)
         reach = max(last + WINDOW_CHARACTERS - WINDOW_LEAD - start, WINDOW_CHARACTERS)

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, connections
 from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.template.loader import get_template
@@ -60,15 +60,9 @@ STORED_FIELDS = (*PARTS, "related_ids")
 # Where the page is cut: "Related coverage" is put in its place on each view. A
 # comment no escaped text can hold, as every ``<`` of content is ``&lt;``.
 RELATED_SLOT = "<!-- related coverage -->"
-# What a stored row is checked against, in ``store_parts``'s order.
-RENDER_KEYS = (
-    "article_id",
-    "article_updated_at",
-    "render_version",
-    "origin",
-    "layout",
-    "rendered_at",
-)
+# Which page a stored row holds, in ``_page_keys``'s order, then when it was stored.
+PAGE_KEYS = ("article_id", "article_updated_at", "render_version", "origin", "layout")
+RENDER_KEYS = (*PAGE_KEYS, "rendered_at")
 # What builds the stored page, besides Django: a change to any of these files
 # (a release) makes every stored page not current.
 LAYOUT_TEMPLATES = (
@@ -304,14 +298,9 @@ def store_parts(article: Article, origin: str, parts: ArticleParts) -> None:
     because ``bulk_create`` wraps even one row in a transaction (BEGIN and COMMIT
     are two more statements on SQLite).
     """
-    adapt = connection.ops.adapt_datetimefield_value
     values = (
-        article.pk,
-        adapt(article.updated_at),
-        article.render_version,
-        origin,
-        layout_digest(),
-        adapt(timezone.now()),
+        *_page_keys(article, origin),
+        connection.ops.adapt_datetimefield_value(timezone.now()),
         *(getattr(parts, name) for name in PARTS),
         json.dumps(parts.related_ids),
     )
@@ -336,20 +325,27 @@ def store_related(article: Article, origin: str, parts: ArticleParts) -> None:
     Not ``store_parts``: writing the whole row wrote the page it already held again,
     some 30 KB compressed, stored out of line and logged by PostgreSQL.
     """
-    qn = connection.ops.quote_name
-    keys = ("article_id", "article_updated_at", "render_version", "origin", "layout")
-    sql = (
-        f"UPDATE {qn(ArticleRender._meta.db_table)} SET related_ids = %s, rendered_at = %s "  # noqa: S608
-        f"WHERE {' AND '.join(f'{qn(key)} = %s' for key in keys)}"
-    )
-    adapt = connection.ops.adapt_datetimefield_value
-    now, updated_at = adapt(timezone.now()), adapt(article.updated_at)
-    values = (article.pk, updated_at, article.render_version, origin, layout_digest())
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    values = (json.dumps(parts.related_ids), now, *_page_keys(article, origin))
     try:
         with connection.cursor() as cursor:
-            cursor.execute(sql, (json.dumps(parts.related_ids), now, *values))
+            cursor.execute(_store_related_sql(connection.alias), values)
     except DatabaseError as error:
         logger.warning("Article %s: related articles not stored (%s)", article.pk, error)
+
+
+def _page_keys(article: Article, origin: str) -> tuple:
+    """``PAGE_KEYS``' values for ``article``'s page built now for ``origin``."""
+    updated_at = connection.ops.adapt_datetimefield_value(article.updated_at)
+    return (article.pk, updated_at, article.render_version, origin, layout_digest())
+
+
+@lru_cache
+def _store_related_sql(using: str) -> str:
+    qn = connections[using].ops.quote_name
+    where = " AND ".join(f"{qn(key)} = %s" for key in PAGE_KEYS)
+    table = qn(ArticleRender._meta.db_table)
+    return f"UPDATE {table} SET related_ids = %s, rendered_at = %s WHERE {where}"  # noqa: S608
 
 
 def forget_renders(

@@ -132,7 +132,7 @@ def _article_hits(*, query: str, words: list[str], now: datetime) -> QuerySet:
             stems=_stems(words),
         )
         .order_by("-rank", "-published_at")
-        .values(*ARTICLE_HIT_FIELDS[:-1], "standfirst", "body", "stems")[:RESULTS_PER_KIND]
+        .values(*ARTICLE_HIT_FIELDS, "standfirst", "body", "stems")[:RESULTS_PER_KIND]
     )
 
 

@@ -26,7 +26,7 @@ def matching_articles(terms: list[str], now: datetime) -> list[ArticleHit]:
         published_articles(at=now)
         .filter(_every_term(terms, "headline", "standfirst", "search_document__body"))
         .annotate(body=F("search_document__body"))
-        .values(*ARTICLE_HIT_FIELDS[:-1], "standfirst", "body")[:RESULTS_PER_KIND]
+        .values(*ARTICLE_HIT_FIELDS, "standfirst", "body")[:RESULTS_PER_KIND]
     )
     highlighter = Highlighter.for_words(terms)
     return [
