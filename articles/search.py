@@ -31,6 +31,7 @@ from django.db.models import (
     TextField,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import StrIndex, Upper
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
@@ -121,19 +122,44 @@ def _article_hits(*, query: str, words: list[str], now: datetime) -> QuerySet:
     """The ``RESULTS_PER_KIND`` best of the ``RANKED_MATCHES`` newest articles
     matching ``query``, with their standfirst, body and ``_stems(words)``."""
     ts_query = _ts_query(query)
-    matches = published_articles(at=now).filter(search_document__vector=ts_query)
+    rank = SearchRank(F("search_document__vector"), ts_query)
+    newest = (
+        published_articles(at=now)
+        .filter(search_document__vector=ts_query)
+        .values("pk", "published_at", rank=rank)[:RANKED_MATCHES]
+    )
     # The outer query reads only rows the subquery chose, all of them public:
     # checking publication again cost a join and its planning in every search.
     return (
-        Article.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
+        Article.objects.filter(pk__in=_best_ranked(newest))
         .annotate(
-            rank=SearchRank(F("search_document__vector"), ts_query),
+            rank=rank,
             body=F("search_document__body"),  # the subquery found it: never NULL
             stems=_stems(words),
         )
-        .order_by("-rank", "-published_at")
-        .values(*ARTICLE_HIT_FIELDS, "standfirst", "body", "stems")[:RESULTS_PER_KIND]
+        .order_by("-rank", "-published_at", "-pk")
+        .values(*ARTICLE_HIT_FIELDS, "standfirst", "body", "stems")
     )
+
+
+BEST_RANKED_SQL = (
+    'SELECT "pk" FROM ({newest}) AS newest ORDER BY "rank" DESC, "published_at" DESC, "pk" DESC'
+    " LIMIT %s"
+)
+
+
+def _best_ranked(newest: QuerySet) -> RawSQL:
+    """The ids of the ``RESULTS_PER_KIND`` best ranked rows of ``newest``, a values()
+    queryset of ``pk``, ``rank`` and ``published_at``; the newest first among equals.
+
+    Ranked as the matches are found, while each row is at hand: ranking them in
+    the outer query read every one of the ``RANKED_MATCHES`` rows a second time
+    (EXPLAIN ANALYZE at 10,000 articles, "council": articles 2.8 → 1.6 ms, quotes
+    4.4 → 2.0). The ORM cannot select from a subquery, hence the SQL around it.
+    """
+    sql, params = newest.query.sql_with_params()
+    # Only compiled SQL and a constant go in; the values stay parameters.
+    return RawSQL(BEST_RANKED_SQL.format(newest=sql), (*params, RESULTS_PER_KIND))  # noqa: S611
 
 
 def _stems(words: list[str]) -> Func:
@@ -148,16 +174,18 @@ def _quote_hits(*, query: str, words: list[str], now: datetime) -> QuerySet:
     """The ``RESULTS_PER_KIND`` best of the ``RANKED_MATCHES`` newest visible
     quotes matching ``query``, their text as the snippet, with ``_stems(words)``."""
     ts_query = _ts_query(query)
-    matches = visible_quotes(at=now).filter(search_vector=ts_query).order_by("-id")
+    rank = SearchRank(F("search_vector"), ts_query)  # stored: see migration 0003
+    newest = (
+        visible_quotes(at=now)
+        .filter(search_vector=ts_query)
+        .order_by("-id")
+        .values("pk", rank=rank, published_at=F("article__published_at"))[:RANKED_MATCHES]
+    )
     return (
-        Quote.objects.filter(pk__in=matches.values("pk")[:RANKED_MATCHES])
-        .annotate(
-            rank=SearchRank(F("search_vector"), ts_query),  # stored: see migration 0003
-            snippet=F("text"),
-            stems=_stems(words),
-        )
-        .order_by("-rank", "-article__published_at")
-        .values(*QUOTE_HIT_FIELDS, "stems", **speaker_columns())[:RESULTS_PER_KIND]
+        Quote.objects.filter(pk__in=_best_ranked(newest))
+        .annotate(rank=rank, snippet=F("text"), stems=_stems(words))
+        .order_by("-rank", "-article__published_at", "-pk")
+        .values(*QUOTE_HIT_FIELDS, "stems", **speaker_columns())
     )
 
 

@@ -350,3 +350,43 @@ def test_a_word_in_many_articles_is_ranked_among_the_most_recent(
     html = _search(client, "ferry")
     assert all(article.headline in html for article in newer)
     assert old.headline not in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="ranking is PostgreSQL's")
+def test_the_page_lists_the_best_ranked_matches_not_the_newest(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    """With room for one article and one quote, the page lists the match ranked
+    best (the word in the headline; said three times), though a newer one matches."""
+    monkeypatch.setattr(search_module, "RESULTS_PER_KIND", 1)
+    for query in (search_module.ARTICLE_HITS, search_module.QUOTE_HITS):
+        monkeypatch.setattr(query, "_compiled", {})  # compiled with 20
+    best = _article_with_body(
+        django_capture_on_commit_callbacks,
+        "The crossing was discussed.",
+        headline="Ferry timetable cut",
+        published_at=timezone.now() - timedelta(days=3),
+    )
+    newer = _article_with_body(
+        django_capture_on_commit_callbacks,
+        "A ferry sailed late.",
+        headline="Harbour news",
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    QuoteFactory(article=best, text="Ferry, ferry, ferry: that is all we hear.")
+    QuoteFactory(article=newer, text="The ferry was late again.")
+    html = _search(client, "ferry")
+    assert best.headline in html and "that is all we hear" in html
+    assert newer.headline not in html and "was late again" not in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="column storage is PostgreSQL's")
+def test_postgresql_keeps_article_search_vectors_in_the_table_row():
+    """Migration 0014: a search reads each article's vector from its row, not
+    from the TOAST table, which took two more lookups an article."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'articles_searchdocument'::regclass AND attname = 'vector'"
+        )
+        assert cursor.fetchone() == ("m",)
