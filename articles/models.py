@@ -11,6 +11,17 @@ from newsroom.links import slug_url
 from people.models import Organisation, Person
 
 
+def published_condition(*, at=None, through: str = "") -> Q:
+    """What ``ArticleQuerySet.published`` asks of an article, for a query of rows
+    that reach their article through ``through`` (``"article__"`` for quotes)."""
+    return Q(
+        **{
+            f"{through}status": Article.Status.PUBLISHED,
+            f"{through}published_at__lte": at or timezone.now(),
+        }
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, *, at=None):
         """Articles readers may see: published, with a publication time that has come
@@ -20,7 +31,7 @@ class ArticleQuerySet(models.QuerySet):
         starts from this queryset. A published article dated in the future is
         "scheduled" and appears by itself when its time comes, with no cron.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=at or timezone.now())
+        return self.filter(published_condition(at=at))
 
     def imported_from(self, names):
         """Articles the importer read from files with these names.
