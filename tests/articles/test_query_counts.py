@@ -142,15 +142,17 @@ def test_index_pages_query_counts_are_constant(client, django_assert_num_queries
 
 @pytest.mark.parametrize("matches", [1, 30])
 def test_search_query_count_is_constant(client, django_assert_num_queries, matches):
-    """A search matching 1 or 30 articles, quotes and people costs 6 queries: articles,
-    quotes, and names of people and of organisations, with one more for the
+    """A search matching 1 or 30 articles, quotes and people costs 5 queries: articles,
+    quotes, names of people and organisations (one query for both), one more for the
     publication of the people whose names matched, and the one storing the page."""
     for _ in range(matches):
         person = PersonFactory(name="Councillor Example")
         article = ArticleFactory(headline="Council meets")
         article.people.add(person)
         QuoteFactory(article=article, speaker_person=person, text="The council will decide")
-    _assert_queries(client, django_assert_num_queries, "/search/?q=council", 6)
+    # On PostgreSQL a connection's first search also prepares the names probe, once.
+    assert client.get("/search/?q=harbour").status_code == 200
+    _assert_queries(client, django_assert_num_queries, "/search/?q=council", 5)
 
 
 @pytest.mark.parametrize("articles", [1, 50])
