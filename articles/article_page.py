@@ -1,6 +1,7 @@
 """Everything the article page shows, fetched in a fixed number of queries, and the
 parts of it ``articles.renders`` stores."""
 
+import zlib
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from newsroom.db import instances, sql_from_meta
+from newsroom.db import execute_prepared, instances, sql_from_meta
 
 from .body import build_body, quote_summary, standfirst_anchors
 from .content import TABLES as CONTENT_TABLES
@@ -48,29 +49,41 @@ UPDATE_SHOWN_AFTER = timedelta(hours=1)
 CANDIDATES_PER_ENTITY = 100
 
 # Each candidate's shared people and organisations, counted in one pass over
-# the mention rows (a hash aggregate), then joined to the published articles.
-# The ORM can only count per candidate with correlated subqueries: two index
-# probes for each article that shares one common organisation. The best are
-# chosen on what the publication index holds (id, status, date: no table row
-# read for each of some 500 candidates), and only their headlines read: 2.2 → 1.2 ms
-# by EXPLAIN ANALYZE at 10,000 articles.
+# the mention rows (a hash aggregate), each then looked up in the publication
+# index (id, status, date: no table row read for each of some 500 candidates),
+# and only the best's headlines read. The ORM can only count per candidate with
+# correlated subqueries: two index probes for each article that shares one common
+# organisation. The lookup is a subquery in the select list, not a join, so that
+# the plan is the same whatever the ids: the query is then a prepared statement
+# (``related_articles``), planned once per connection and shape; joined,
+# the generic plan hashed all 10,000 articles (9 ms). The fence (OFFSET 0) keeps
+# PostgreSQL from copying the lookup into both the filter and the sort.
 RELATED_COLUMNS = ("id", "headline", "slug", "published_at")
 RELATED_SQL = """
 SELECT {columns}
 FROM (
-    SELECT candidate.id, candidate.published_at, counted.shared
-    FROM ({candidates}) AS candidate
-    INNER JOIN (
-        SELECT mention.article_id, COUNT(*) AS shared
+    SELECT counted.article_id AS id, counted.shared, counted.published_at
+    FROM (
+        SELECT mention.article_id, COUNT(*) AS shared, (
+            SELECT candidate.published_at FROM ({candidates}) AS candidate
+            WHERE candidate.id = mention.article_id
+        ) AS published_at
         FROM ({mentions}) AS mention
         GROUP BY mention.article_id
-    ) AS counted ON counted.article_id = candidate.id
-    ORDER BY counted.shared DESC, candidate.published_at DESC, candidate.id DESC
+        {fence}
+    ) AS counted
+    WHERE counted.published_at IS NOT NULL
+    ORDER BY counted.shared DESC, counted.published_at DESC, counted.article_id DESC
     LIMIT %s
 ) AS best
 INNER JOIN {articles} AS article ON article.id = best.id
 ORDER BY best.shared DESC, best.published_at DESC, best.id DESC
 """
+# SQLite wants a LIMIT before an OFFSET, and takes -1 for none; PostgreSQL refuses it.
+FENCES = {"postgresql": "OFFSET 0", "sqlite": "LIMIT -1 OFFSET 0"}
+# Each number of people and of organisations makes a statement of its own; beyond
+# this many of either, the query is planned each time rather than kept.
+PREPARED_UP_TO = 8
 # Each lookup in a subquery of its own: SQLite allows no LIMIT on a UNION's parts.
 LATEST_SQL = "SELECT * FROM ({lookup}) AS latest"
 
@@ -96,8 +109,14 @@ def related_articles(
     # One more than kept, as the article itself is among them when it is among the
     # newest about each of its people: left out here, not in the SQL, which then
     # takes no value that a compiled query could not (``CANDIDATES``).
+    params = (*candidates_params, *mentions_params, RELATED_KEPT + 1)
     with connection.cursor() as cursor:
-        cursor.execute(sql, (*candidates_params, *mentions_params, RELATED_KEPT + 1))
+        if max(len(people), len(organisations)) <= PREPARED_UP_TO:
+            # Named after the SQL itself, which differs with each shape (and limit).
+            name = f"related_{zlib.crc32(sql.encode()):08x}"
+            execute_prepared(cursor, name=name, sql=sql, params=params)
+        else:
+            cursor.execute(sql, params)
         rows = [row for row in cursor.fetchall() if row[0] != article.pk][:RELATED_KEPT]
     return instances(Article, RELATED_FIELDS, rows, using=connection.alias)
 
@@ -117,7 +136,8 @@ def _related_names(using: str) -> dict[str, str]:
     """The articles table and the columns ``RELATED_SQL`` selects of it, quoted."""
     qn = connections[using].ops.quote_name
     columns = ", ".join(f"article.{qn(field.column)}" for field in RELATED_FIELDS)
-    return {"articles": qn(Article._meta.db_table), "columns": columns}
+    fence = FENCES[connections[using].vendor]
+    return {"articles": qn(Article._meta.db_table), "columns": columns, "fence": fence}
 
 
 def _latest_mentions(through, field: str, entities: list[int]) -> list[tuple[str, tuple]]:
