@@ -213,7 +213,12 @@ def store_entries(place: str, articles: list[Article], built: dict[int, str]) ->
         with connection.cursor() as cursor:
             table = ArticleEntry._meta.db_table
             upsert(
-                cursor, table=table, columns=STORED_COLUMNS, unique=STORED_COLUMNS[:2], rows=rows
+                cursor,
+                table=table,
+                columns=STORED_COLUMNS,
+                unique=STORED_COLUMNS[:2],
+                rows=rows,
+                derived=True,
             )
     except DatabaseError as error:
         ids = [article.pk for article in articles]

@@ -45,7 +45,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from newsroom.db import execute_prepared, instances, upsert
+from newsroom.db import execute_prepared, instances, unsynced, upsert
 from newsroom.links import slug_url
 
 from .after_commit import CommitBatch
@@ -314,7 +314,9 @@ def _upsert(values: tuple) -> None:
     with connection.cursor() as cursor:
         table = ArticleRender._meta.db_table
         columns = (*RENDER_KEYS, *STORED_FIELDS)
-        upsert(cursor, table=table, columns=columns, unique=columns[:1], rows=[values])
+        upsert(
+            cursor, table=table, columns=columns, unique=columns[:1], rows=[values], derived=True
+        )
 
 
 def store_related(article: Article, origin: str, parts: ArticleParts) -> None:
@@ -329,7 +331,7 @@ def store_related(article: Article, origin: str, parts: ArticleParts) -> None:
     values = (json.dumps(parts.related_ids), now, *_page_keys(article, origin))
     try:
         with connection.cursor() as cursor:
-            cursor.execute(_store_related_sql(connection.alias), values)
+            cursor.execute(unsynced(_store_related_sql(connection.alias), connection), values)
     except DatabaseError as error:
         logger.warning("Article %s: related articles not stored (%s)", article.pk, error)
 

@@ -122,10 +122,11 @@ def upsert(
     columns: Sequence[str],
     unique: Sequence[str],
     rows: Sequence,
+    derived: bool = False,
 ) -> None:
     """Insert ``rows`` (tuples in ``columns``' order) into ``table``, replacing any row
     with the same values in the ``unique`` columns: one statement, on PostgreSQL and
-    SQLite alike.
+    SQLite alike; ``derived`` rows (copies of other data) as ``unsynced`` says.
 
     Plain SQL because ``bulk_create(update_conflicts=True)`` wraps even one row in
     a transaction, and on SQLite its BEGIN and COMMIT are two more statements a
@@ -136,12 +137,31 @@ def upsert(
     replaced = ", ".join(
         f"{qn(column)} = excluded.{qn(column)}" for column in columns if column not in unique
     )
-    cursor.execute(
+    sql = (
         f"INSERT INTO {qn(table)} ({', '.join(map(qn, columns))}) "  # noqa: S608
         f"VALUES {', '.join([placeholders] * len(rows))} "
-        f"ON CONFLICT ({', '.join(map(qn, unique))}) DO UPDATE SET {replaced}",
-        [value for row in rows for value in row],
+        f"ON CONFLICT ({', '.join(map(qn, unique))}) DO UPDATE SET {replaced}"
     )
+    cursor.execute(unsynced(sql, cursor.db) if derived else sql, [v for row in rows for v in row])
+
+
+UNSYNCED = "SET LOCAL synchronous_commit = off; "
+
+
+def unsynced(sql: str, db) -> str:
+    """``sql``, a write of rows derived from others (stored pages, list entries), made
+    to commit without waiting for PostgreSQL to flush its log to disk.
+
+    A page served with nothing stored waited on that flush, with its worker idle
+    (a fifth of two cores under wrk). A crash may lose the last moments of such
+    writes, never the data they copy, nor the order of commits (the log is
+    written in order): the next reader builds the page again. Sent with the
+    statement, as one transaction of its own, so it costs no query; left out
+    inside a transaction (an editor's save), which it would cover too.
+    """
+    if db.vendor != "postgresql" or db.in_atomic_block:
+        return sql
+    return UNSYNCED + sql
 
 
 def on_postgresql(statements: Sequence[str]) -> Callable:

@@ -94,3 +94,49 @@ def test_an_upsert_inserts_new_rows_and_replaces_existing_ones_in_one_statement(
         ("New", "new"),
         ("Two", "two"),
     ]
+
+
+postgresql_commits = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="synchronous_commit is PostgreSQL's"
+)
+
+
+def _upsert_tag(*, derived: bool) -> list[str]:
+    with CaptureQueriesContext(connection) as queries, connection.cursor() as cursor:
+        upsert(
+            cursor,
+            table=Tag._meta.db_table,
+            columns=("id", "name", "slug"),
+            unique=("id",),
+            rows=[(1, "Derived", "derived")],
+            derived=derived,
+        )
+    return [query["sql"] for query in queries]
+
+
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@postgresql_commits
+@pytest.mark.django_db(transaction=True)
+def test_derived_rows_commit_without_waiting_for_the_disk_and_only_they_do():
+    """Outside a transaction, derived rows (stored pages, list entries) are written in
+    one statement whose own commit does not wait for the log flush; the rows are
+    there, and the connection's next commits (an editor's save) wait as before."""
+    sent = _upsert_tag(derived=True)
+    assert len(sent) == 1 and sent[0].startswith("SET LOCAL synchronous_commit = off;")
+    assert list(Tag.objects.values_list("name", flat=True)) == ["Derived"]
+    assert _synchronous_commit() == "on"
+
+
+@postgresql_commits
+@pytest.mark.django_db
+def test_inside_a_transaction_derived_rows_leave_its_commit_alone():
+    """Inside a transaction (the tests' own, as an editor's save) the setting would
+    cover every write of that transaction, so the statement is sent as it is."""
+    sent = _upsert_tag(derived=True)
+    assert len(sent) == 1 and sent[0].startswith("INSERT")
+    assert _synchronous_commit() == "on"

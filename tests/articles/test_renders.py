@@ -400,3 +400,20 @@ def test_a_staff_preview_is_never_stored(client):
     client.force_login(UserFactory(is_staff=True))
     assert "Unpublished scoop" in client.get(draft.get_absolute_url()).content.decode()
     assert not ArticleRender.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_pages_served_outside_a_transaction_are_stored_and_their_related_lists_kept(
+    client, quoted_article
+):
+    """As gunicorn serves them (autocommit, where PostgreSQL's stored pages commit
+    without waiting for the disk): the page built is stored, and an old page's
+    related articles worked out again are kept with it."""
+    _view(client, quoted_article)
+    stored = ArticleRender.objects.get(article=quoted_article)
+    ArticleRender.objects.update(rendered_at=stored.rendered_at - RENDER_MAX_AGE * 2)
+    newer = ArticleFactory(headline="Newer coverage")
+    newer.people.add(*quoted_article.people.all())
+    assert "Newer coverage" in _view(client, quoted_article)
+    kept = ArticleRender.objects.get(article=quoted_article)
+    assert kept.related_ids == [newer.pk] and kept.rendered_at > stored.rendered_at
