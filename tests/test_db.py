@@ -76,20 +76,27 @@ def test_without_prepared_statements_the_query_is_sent_as_it_is(settings):
     assert _run("not_prepared", 4, "d") == ((8, "d"), ["SELECT"])
 
 
-@pytest.mark.django_db
-def test_an_upsert_inserts_new_rows_and_replaces_existing_ones_in_one_statement():
-    """Rows whose first column is new are added, the others replaced, in one statement
-    with no BEGIN or COMMIT of its own (on SQLite those were two more per page)."""
-    tag = Tag.objects.create(name="Old", slug="old")
+def _upsert_tags(rows: list[tuple], *, derived: bool = False) -> list[str]:
+    """Upsert ``rows`` of (id, name, slug) into the tags table; the SQL sent."""
     with CaptureQueriesContext(connection) as queries, connection.cursor() as cursor:
         upsert(
             cursor,
             table=Tag._meta.db_table,
             columns=("id", "name", "slug"),
             unique=("id",),
-            rows=[(tag.pk, "New", "new"), (tag.pk + 1, "Two", "two")],
+            rows=rows,
+            derived=derived,
         )
-    assert len(queries) == 1
+    return [query["sql"] for query in queries]
+
+
+@pytest.mark.django_db
+def test_an_upsert_inserts_new_rows_and_replaces_existing_ones_in_one_statement():
+    """Rows whose first column is new are added, the others replaced, in one statement
+    with no BEGIN or COMMIT of its own (on SQLite those were two more per page)."""
+    tag = Tag.objects.create(name="Old", slug="old")
+    sent = _upsert_tags([(tag.pk, "New", "new"), (tag.pk + 1, "Two", "two")])
+    assert len(sent) == 1
     assert list(Tag.objects.order_by("pk").values_list("name", "slug")) == [
         ("New", "new"),
         ("Two", "two"),
@@ -99,19 +106,6 @@ def test_an_upsert_inserts_new_rows_and_replaces_existing_ones_in_one_statement(
 postgresql_commits = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="synchronous_commit is PostgreSQL's"
 )
-
-
-def _upsert_tag(*, derived: bool) -> list[str]:
-    with CaptureQueriesContext(connection) as queries, connection.cursor() as cursor:
-        upsert(
-            cursor,
-            table=Tag._meta.db_table,
-            columns=("id", "name", "slug"),
-            unique=("id",),
-            rows=[(1, "Derived", "derived")],
-            derived=derived,
-        )
-    return [query["sql"] for query in queries]
 
 
 def _synchronous_commit() -> str:
@@ -126,7 +120,7 @@ def test_derived_rows_commit_without_waiting_for_the_disk_and_only_they_do():
     """Outside a transaction, derived rows (stored pages, list entries) are written in
     one statement whose own commit does not wait for the log flush; the rows are
     there, and the connection's next commits (an editor's save) wait as before."""
-    sent = _upsert_tag(derived=True)
+    sent = _upsert_tags([(1, "Derived", "derived")], derived=True)
     assert len(sent) == 1 and sent[0].startswith("SET LOCAL synchronous_commit = off;")
     assert list(Tag.objects.values_list("name", flat=True)) == ["Derived"]
     assert _synchronous_commit() == "on"
@@ -137,6 +131,6 @@ def test_derived_rows_commit_without_waiting_for_the_disk_and_only_they_do():
 def test_inside_a_transaction_derived_rows_leave_its_commit_alone():
     """Inside a transaction (the tests' own, as an editor's save) the setting would
     cover every write of that transaction, so the statement is sent as it is."""
-    sent = _upsert_tag(derived=True)
+    sent = _upsert_tags([(1, "Derived", "derived")], derived=True)
     assert len(sent) == 1 and sent[0].startswith("INSERT")
     assert _synchronous_commit() == "on"
