@@ -47,6 +47,7 @@ from .search_results import (
     NAME_HIT_FIELDS,
     QUOTE_HIT_FIELDS,
     RESULTS_PER_KIND,
+    NameHit,
     SearchResults,
     article_hit,
     name_hit,
@@ -99,7 +100,8 @@ def search(raw_query: str) -> SearchResults:
     else:
         results.articles = fallback.matching_articles(terms, now)
         results.quotes = fallback.matching_quotes(terms, now)
-    _matching_names(results, terms, now)
+    names = _matching_names(terms, now)
+    results.people, results.organisations = names[PERSON], names[ORGANISATION]
     return results
 
 
@@ -223,7 +225,7 @@ def _names_probe(*, terms: list[str]) -> QuerySet:
     ``"organisation"``) of which one has every term in a name, public or not."""
     found = [
         _named(model, terms).order_by().values(found=Value(kind, output_field=TextField()))
-        for model, kind in ((Person, PERSON), (Organisation, ORGANISATION))
+        for kind, (model, _public) in PUBLIC_NAMES.items()
     ]
     # UNION keeps one row of each: SQLite allows no LIMIT on a UNION's parts.
     return found[0].union(found[1])
@@ -252,15 +254,22 @@ PUBLIC_ORGANISATIONS = PreparedQuery(
 )
 
 
-def _matching_names(results: SearchResults, terms: list[str], now: datetime) -> None:
-    """Fill ``results`` with the public people and organisations with every term in a name."""
+# Each kind of name the probe reports: its model and the query for the public ones.
+PUBLIC_NAMES = {
+    PERSON: (Person, PUBLIC_PEOPLE),
+    ORGANISATION: (Organisation, PUBLIC_ORGANISATIONS),
+}
+
+
+def _matching_names(terms: list[str], now: datetime) -> dict[str, list[NameHit]]:
+    """The public people and organisations with every term in a name, by kind."""
     found = {row["found"] for row in NAMES_PROBE.rows(terms=terms)}
-    if PERSON in found:
-        rows = PUBLIC_PEOPLE.rows(terms=terms, now=now)
-        results.people = [name_hit(Person, row) for row in rows]
-    if ORGANISATION in found:
-        rows = PUBLIC_ORGANISATIONS.rows(terms=terms, now=now)
-        results.organisations = [name_hit(Organisation, row) for row in rows]
+    return {
+        kind: [name_hit(model, row) for row in public.rows(terms=terms, now=now)]
+        if kind in found
+        else []
+        for kind, (model, public) in PUBLIC_NAMES.items()
+    }
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.db import connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 from django.db.models import Count, Field, IntegerField, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -148,7 +149,7 @@ def upsert(
 UNSYNCED = "SET LOCAL synchronous_commit = off; "
 
 
-def unsynced(sql: str, db) -> str:
+def unsynced(sql: str, db: BaseDatabaseWrapper) -> str:
     """``sql``, a write of rows derived from others (stored pages, list entries), made
     to commit without waiting for PostgreSQL to flush its log to disk.
 
