@@ -51,7 +51,8 @@ import re
 import shutil
 import socket
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from statistics import mean
 
@@ -72,6 +73,7 @@ MAX_QUERIES = 10
 RENDERS, QUICK_RENDERS = 15, 3
 WARM_SHARE, COLD_SHARE, P99_MS = 0.70, 0.20, 100.0
 ERROR_LINE = re.compile(r"\[ERROR\]|\[CRITICAL\]|Traceback|WORKER TIMEOUT")
+BOOT_LINE = re.compile(r"^\[([\d-]+ [\d:]+ [+-]\d{4})\] \[\d+\] \[INFO\] Booting worker", re.M)
 UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 # The page types measured, each cold and warm (pick_pages finds one page of each).
 PAGE_TYPES = (
@@ -120,6 +122,9 @@ class WrkResult:
     non_2xx: int = 0  # wrk's "Non-2xx or 3xx responses": its count of 4xx and 5xx
     socket_errors: dict[str, int] = field(default_factory=dict)
     statuses: dict[int, int] = field(default_factory=dict)  # from bench/pages.lua
+    started: float = 0.0  # when wrk started and finished (time.time())
+    finished: float = 0.0
+    restarts: int = 0  # workers gunicorn started while it ran (``count_restarts``)
 
     @property
     def failed(self) -> int:
@@ -204,6 +209,7 @@ def fetch_status(port: int, path: str) -> int:
 
 def run_wrk(context: Context, port: int, mode: str, paths: list[str]) -> WrkResult:
     """One wrk measurement of ``paths`` (see pages.lua for the modes)."""
+    started = time.time()
     output = wrk(
         paths,
         port=port,
@@ -212,7 +218,7 @@ def run_wrk(context: Context, port: int, mode: str, paths: list[str]) -> WrkResu
         seconds=context.seconds,
         folder=context.work,
     )
-    return parse_wrk(output)
+    return replace(parse_wrk(output), started=started, finished=time.time())
 
 
 def measure(context: Context, port: int, pages: dict, articles: list[str], css: str) -> dict:
@@ -250,6 +256,9 @@ def _speed_row(name: str, run: WrkResult, baseline: float, per_worker: bool) -> 
         met = met and share >= wanted
     if run.failed:
         value += f" · {run.failed:,} failed requests"
+    if run.restarts:
+        # A new worker's first requests, and the queue behind them, wait for it to start.
+        value += f" · {run.restarts} worker restart{'s' if run.restarts > 1 else ''} during it"
     if not run.requests:
         value = "no request completed: every one took longer than the run"
     return Row("Pages", measure, value, ", ".join(targets), met)
@@ -286,13 +295,31 @@ def make_rows(runs: dict, counts: dict, baseline: float, css: str, per_worker: b
 
 def server_log(work: Path) -> dict:
     """What gunicorn's log says happened under load: worker restarts and errors."""
-    lines = (work / "error.log").read_text(errors="replace").splitlines()
-    errors = [line for line in lines if ERROR_LINE.search(line)]
+    log = (work / "error.log").read_text(errors="replace")
+    errors = [line for line in log.splitlines() if ERROR_LINE.search(line)]
+    boots = worker_boots(log)
     return {
         # gunicorn.conf.py replaces each worker after about max_requests requests.
-        "worker_restarts": sum("Booting worker" in line for line in lines) - WORKERS,
+        "worker_restarts": len(boots) - WORKERS,
+        "restarted_at": boots[WORKERS:],
         "error_lines": errors[:20],
     }
+
+
+def worker_boots(log: str) -> list[float]:
+    """When gunicorn started each worker, in its log's order (time.time(), to the
+    second its log gives)."""
+    return [
+        datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S %z").timestamp()
+        for stamp in BOOT_LINE.findall(log)
+    ]
+
+
+def count_restarts(runs: dict[str, WrkResult], restarted_at: list[float]) -> None:
+    """Set each run's ``restarts``: the workers started while it ran. The log gives
+    the second, so a restart in the second a run started counts for that run."""
+    for run in runs.values():
+        run.restarts = sum(int(run.started) <= moment <= run.finished for moment in restarted_at)
 
 
 def figures_of(runs: dict, counts: dict, pages: dict, baseline: float, env: dict) -> dict:
@@ -339,6 +366,7 @@ def run(context: Context) -> StageResult:
         runs["article-unstored_cold"] = run_wrk(context, port, "cold", articles)
     baseline = mean(runs[f"baseline_{when}"].requests_per_second for when in ("before", "after"))
     server = server_log(work)
+    count_restarts(runs, server["restarted_at"])
     restarts = Row(
         "Pages",
         "gunicorn worker restarts under load (max_requests, gunicorn.conf.py)",
