@@ -25,6 +25,10 @@ from django.template import engines
 from django.template.backends.django import DjangoTemplates
 from django.urls import get_resolver
 
+# What the project's template folders hold; anything else there (an editor's swap
+# file, a .DS_Store) is not compiled, so it cannot stop the site from starting.
+TEMPLATE_SUFFIXES = {".html", ".txt", ".xml"}
+
 
 def warm_up() -> None:
     """Import the URLconf and its views, create the cache clients and compile the
@@ -62,5 +66,5 @@ def _compile_templates() -> None:
             continue
         for folder in map(Path, engine.engine.dirs):
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
+                if path.is_file() and path.suffix in TEMPLATE_SUFFIXES:
                     engine.get_template(path.relative_to(folder).as_posix())

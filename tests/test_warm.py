@@ -37,7 +37,11 @@ resolve("/search/")
 for name in ("articles:home", "articles:search", "articles:feed", "people:person_list"):
     reverse(name)
 folder = Path(engine.engine.dirs[0])
-names = [path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()]
+names = [
+    path.relative_to(folder).as_posix()
+    for path in folder.rglob("*")
+    if path.is_file() and path.suffix in {".html", ".txt", ".xml"}
+]
 for name in names:
     get_template(name)
 
@@ -74,6 +78,18 @@ def test_a_first_request_finds_the_urls_views_and_templates_ready():
     project = [name for name in work["imported"] if name.split(".")[0] in {"articles", "people"}]
     assert project == []
     assert [name for name in work["imported"] if name.startswith("django.")] == []
+
+
+def test_a_stray_file_among_the_templates_does_not_stop_the_site():
+    """An editor's swap file or a .DS_Store in a template folder is not a template:
+    loading the site skips it rather than failing to start."""
+    stray = ROOT / "templates" / ".base.html.swp"
+    stray.write_bytes(b"\x00\xffnot a template {% broken")
+    try:
+        work = _first_request_work(REDIS_URL="")
+    finally:
+        stray.unlink()
+    assert work["compiled"] == []
 
 
 def test_the_redis_client_is_loaded_but_not_connected_before_workers_fork():
