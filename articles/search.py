@@ -228,7 +228,7 @@ def _names_probe(*, terms: list[str]) -> QuerySet:
         for kind, (model, _public) in PUBLIC_NAMES.items()
     ]
     # UNION keeps one row of each: SQLite allows no LIMIT on a UNION's parts.
-    return found[0].union(found[1])
+    return found[0].union(*found[1:])
 
 
 def _public_names(

@@ -11,12 +11,12 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from newsroom.warm import warm_up
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 application = get_wsgi_application()
 
 # Done here, where the site is loaded (gunicorn's master, before it forks the
 # workers), rather than during each worker's first request: see newsroom.warm.
-from newsroom.warm import warm_up  # noqa: E402 (needs the settings and apps set up)
-
 warm_up()
